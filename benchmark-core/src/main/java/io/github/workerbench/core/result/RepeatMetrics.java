@@ -1,0 +1,216 @@
+package io.github.workerbench.core.result;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The figures of one repeat of a scenario. Names carry units; {@link #toMap()} gives them under
+ * the names of the results file (docs/RESULTS_FORMAT.md), which are defined here and nowhere
+ * else.
+ *
+ * @param repeat 1-based index of the repeat
+ * @param latency job creation to completion
+ * @param startDelay job activation to handler start
+ */
+public record RepeatMetrics(
+    int repeat,
+    RunStatus status,
+    String error,
+    double totalTimeSeconds,
+    long jobsCompleted,
+    long expectedJobs,
+    double jobsPerSecond,
+    double idealTimeSeconds,
+    double efficiency,
+    LatencySummary latency,
+    LatencySummary startDelay,
+    int peakInFlight,
+    double memoryPeakMb,
+    double maxRssMb,
+    double rssDeltaMb,
+    double cpuSeconds,
+    int peakThreads,
+    double gcSeconds,
+    long redeliveries,
+    long failedJobs,
+    long incidents) {
+
+  public RepeatMetrics {
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(latency, "latency");
+    Objects.requireNonNull(startDelay, "startDelay");
+  }
+
+  /** The numeric metrics under their results-file names, in the documented order. */
+  public Map<String, Double> toMap() {
+    Map<String, Double> map = new LinkedHashMap<>();
+    map.put("total_time", totalTimeSeconds);
+    map.put("jobs_completed", (double) jobsCompleted);
+    map.put("expected_jobs", (double) expectedJobs);
+    map.put("jobs_per_second", jobsPerSecond);
+    map.put("ideal_time", idealTimeSeconds);
+    map.put("efficiency", efficiency);
+    map.put("latency_p50_ms", latency.p50Millis());
+    map.put("latency_p95_ms", latency.p95Millis());
+    map.put("latency_p99_ms", latency.p99Millis());
+    map.put("latency_max_ms", latency.maxMillis());
+    map.put("start_delay_p50_ms", startDelay.p50Millis());
+    map.put("start_delay_p95_ms", startDelay.p95Millis());
+    map.put("start_delay_p99_ms", startDelay.p99Millis());
+    map.put("start_delay_max_ms", startDelay.maxMillis());
+    map.put("peak_in_flight", (double) peakInFlight);
+    map.put("memory_peak_mb", memoryPeakMb);
+    map.put("max_rss_mb", maxRssMb);
+    map.put("rss_delta_mb", rssDeltaMb);
+    map.put("cpu_seconds", cpuSeconds);
+    map.put("peak_threads", (double) peakThreads);
+    map.put("gc_seconds", gcSeconds);
+    map.put("redeliveries", (double) redeliveries);
+    map.put("failed_jobs", (double) failedJobs);
+    map.put("incidents", (double) incidents);
+    return map;
+  }
+
+  /** A builder with every figure 0 and status {@link RunStatus#SUCCESS}. */
+  public static Builder builder(int repeat) {
+    return new Builder(repeat);
+  }
+
+  /** Collects a repeat's figures. Not thread-safe. */
+  public static final class Builder {
+    private final int repeat;
+    private RunStatus status = RunStatus.SUCCESS;
+    private String error;
+    private double totalTimeSeconds;
+    private long jobsCompleted;
+    private long expectedJobs;
+    private double jobsPerSecond;
+    private double idealTimeSeconds;
+    private double efficiency;
+    private LatencySummary latency = LatencySummary.empty();
+    private LatencySummary startDelay = LatencySummary.empty();
+    private int peakInFlight;
+    private double memoryPeakMb;
+    private double maxRssMb;
+    private double rssDeltaMb;
+    private double cpuSeconds;
+    private int peakThreads;
+    private double gcSeconds;
+    private long redeliveries;
+    private long failedJobs;
+    private long incidents;
+
+    private Builder(int repeat) {
+      this.repeat = repeat;
+    }
+
+    public Builder status(RunStatus value) {
+      status = value;
+      return this;
+    }
+
+    public Builder error(String value) {
+      error = value;
+      return this;
+    }
+
+    public Builder totalTimeSeconds(double value) {
+      totalTimeSeconds = value;
+      return this;
+    }
+
+    public Builder jobsCompleted(long value) {
+      jobsCompleted = value;
+      return this;
+    }
+
+    public Builder expectedJobs(long value) {
+      expectedJobs = value;
+      return this;
+    }
+
+    public Builder jobsPerSecond(double value) {
+      jobsPerSecond = value;
+      return this;
+    }
+
+    public Builder idealTimeSeconds(double value) {
+      idealTimeSeconds = value;
+      return this;
+    }
+
+    public Builder efficiency(double value) {
+      efficiency = value;
+      return this;
+    }
+
+    public Builder latency(LatencySummary value) {
+      latency = value;
+      return this;
+    }
+
+    public Builder startDelay(LatencySummary value) {
+      startDelay = value;
+      return this;
+    }
+
+    public Builder peakInFlight(int value) {
+      peakInFlight = value;
+      return this;
+    }
+
+    public Builder memoryPeakMb(double value) {
+      memoryPeakMb = value;
+      return this;
+    }
+
+    public Builder maxRssMb(double value) {
+      maxRssMb = value;
+      return this;
+    }
+
+    public Builder rssDeltaMb(double value) {
+      rssDeltaMb = value;
+      return this;
+    }
+
+    public Builder cpuSeconds(double value) {
+      cpuSeconds = value;
+      return this;
+    }
+
+    public Builder peakThreads(int value) {
+      peakThreads = value;
+      return this;
+    }
+
+    public Builder gcSeconds(double value) {
+      gcSeconds = value;
+      return this;
+    }
+
+    public Builder redeliveries(long value) {
+      redeliveries = value;
+      return this;
+    }
+
+    public Builder failedJobs(long value) {
+      failedJobs = value;
+      return this;
+    }
+
+    public Builder incidents(long value) {
+      incidents = value;
+      return this;
+    }
+
+    public RepeatMetrics build() {
+      return new RepeatMetrics(
+          repeat, status, error, totalTimeSeconds, jobsCompleted, expectedJobs, jobsPerSecond,
+          idealTimeSeconds, efficiency, latency, startDelay, peakInFlight, memoryPeakMb,
+          maxRssMb, rssDeltaMb, cpuSeconds, peakThreads, gcSeconds, redeliveries, failedJobs,
+          incidents);
+    }
+  }
+}

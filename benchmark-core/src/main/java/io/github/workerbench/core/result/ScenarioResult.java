@@ -1,0 +1,62 @@
+package io.github.workerbench.core.result;
+
+import io.github.workerbench.core.scenario.ScenarioPlan;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of one scenario: the plan that ran, how it ended and each repeat's figures.
+ *
+ * @param error the reason when {@code status} is not success, else {@code null}
+ * @param warnings flags about the scenario itself, e.g. a timeout that cannot fit the ideal time
+ * @param elapsedSeconds the scenario's whole wall time, set-up included
+ * @param finishedAt when the scenario finished
+ * @param resolvedStrategy the strategy that ran
+ * @param cores the available processors of the machine that ran it
+ * @param workerStartupSeconds set-up before the measured window (child JVMs, calibration)
+ */
+public record ScenarioResult(
+    ScenarioPlan plan,
+    RunStatus status,
+    String error,
+    List<String> warnings,
+    double elapsedSeconds,
+    Instant finishedAt,
+    String resolvedStrategy,
+    int cores,
+    double workerStartupSeconds,
+    List<RepeatMetrics> repeats) {
+
+  public ScenarioResult {
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(finishedAt, "finishedAt");
+    Objects.requireNonNull(resolvedStrategy, "resolvedStrategy");
+    warnings = List.copyOf(warnings);
+    repeats = List.copyOf(repeats);
+  }
+
+  /** The scenario's name. */
+  public String name() {
+    return plan.name();
+  }
+
+  /**
+   * Each metric summarized over the repeats, under its results-file name: empty when no repeat
+   * ran.
+   */
+  public Map<String, MetricSummary> summaries() {
+    Map<String, MetricSummary> summaries = new LinkedHashMap<>();
+    if (repeats.isEmpty()) {
+      return summaries;
+    }
+    for (String metric : repeats.get(0).toMap().keySet()) {
+      double[] values = repeats.stream().mapToDouble(r -> r.toMap().get(metric)).toArray();
+      summaries.put(metric, MetricSummary.of(values));
+    }
+    return summaries;
+  }
+}
