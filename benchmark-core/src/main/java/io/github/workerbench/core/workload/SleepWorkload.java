@@ -23,13 +23,25 @@ public final class SleepWorkload implements Workload {
 
   @Override
   public void run(Duration duration) throws InterruptedException {
-    Thread.sleep(duration);
+    Thread.sleep(checked(duration));
   }
 
   @Override
   public CompletableFuture<Void> runAsync(Duration duration, AsyncContext context) {
     CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      checked(duration);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     context.loop().schedule(() -> done.complete(null), duration.toNanos(), TimeUnit.NANOSECONDS);
     return done;
+  }
+
+  private static Duration checked(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("duration must not be negative, but was " + duration);
+    }
+    return duration;
   }
 }
