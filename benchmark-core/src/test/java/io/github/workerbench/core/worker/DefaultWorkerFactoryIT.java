@@ -17,6 +17,8 @@ import io.github.workerbench.engine.EngineConfig;
 import io.github.workerbench.engine.EngineServer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +38,9 @@ class DefaultWorkerFactoryIT {
   private static final double WORK_SECONDS = 0.1;
   private static final AtomicInteger RUNS = new AtomicInteger();
 
+  /** One client per transport for the class: closing a REST client waits seconds for its polls. */
+  private static final Map<TransportKind, CamundaClient> CLIENTS = new EnumMap<>(TransportKind.class);
+
   private static EngineServer engine;
   private static DefaultWorkerFactory factory;
 
@@ -47,6 +52,7 @@ class DefaultWorkerFactoryIT {
 
   @AfterAll
   static void stopEngine() {
+    CLIENTS.values().forEach(CamundaClient::close);
     engine.close();
   }
 
@@ -108,7 +114,8 @@ class DefaultWorkerFactoryIT {
                 .failureRate(failureRate)
                 .build());
     RecordingObserver observer = new RecordingObserver();
-    try (CamundaClient client = client(transport)) {
+    CamundaClient client = CLIENTS.computeIfAbsent(transport, DefaultWorkerFactoryIT::client);
+    {
       BpmnModelInstance process =
           Bpmn.createExecutableProcess(processId)
               .startEvent()
