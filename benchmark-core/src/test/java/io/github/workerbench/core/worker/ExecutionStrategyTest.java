@@ -79,6 +79,33 @@ class ExecutionStrategyTest {
   }
 
   @Test
+  void shouldFailTheJobAndGoOnWhenAChildJvmDiesMidJob() {
+    // given
+    RecordingObserver observer = new RecordingObserver();
+    TestJobs.RecordingReporter reporter = new TestJobs.RecordingReporter();
+    JobExecution execution =
+        execution(WorkloadKind.SLEEP, observer, reporter, FailureSchedule.none());
+    try (ProcessPoolStrategy strategy =
+        new ProcessPoolStrategy(
+            execution, WorkloadKind.SLEEP, 1, CpuCalibration.fixed(1_000_000), Duration.ofSeconds(5))) {
+      ProcessHandle child = strategy.children().get(0);
+      child.destroyForcibly();
+      await("the child to die").atMost(Duration.ofSeconds(10)).until(() -> !child.isAlive());
+
+      // when
+      CompletableFuture<Void> first = strategy.submit(TestJobs.job(1), System.nanoTime());
+      CompletableFuture<Void> second = strategy.submit(TestJobs.job(2), System.nanoTime());
+      await("both jobs to end").atMost(Duration.ofSeconds(30)).until(() -> first.isDone() && second.isDone());
+
+      // then
+      assertThat(reporter.failed).containsExactly(1L);
+      assertThat(observer.retriesLeft).containsEntry(1L, 2);
+      assertThat(reporter.completed).containsExactly(2L);
+      assertThat(strategy.startupTime()).isPositive();
+    }
+  }
+
+  @Test
   void shouldResolveAutoFromTheWorkloadHint() {
     // given
     JobExecution cpu =
