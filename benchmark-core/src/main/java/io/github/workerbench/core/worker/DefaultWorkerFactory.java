@@ -1,0 +1,164 @@
+package io.github.workerbench.core.worker;
+
+import io.github.workerbench.core.BenchmarkException;
+import io.github.workerbench.core.scenario.AcquisitionKind;
+import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.core.workload.CpuCalibration;
+import io.github.workerbench.core.workload.FailureSchedule;
+import io.github.workerbench.core.workload.WorkDurations;
+import io.github.workerbench.core.workload.Workload;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Starts the worker a plan describes by composing three parts: a job source (the client's
+ * JobWorker or the harness's direct activation loop), an {@link ExecutionStrategy} that owns the
+ * concurrency, and a {@link Workload} that does the work. Per-job durations follow {@link
+ * WorkDurations} (balanced jitter, fixed seed) and {@code failure_rate} follows {@link
+ * FailureSchedule} (fixed seed).
+ *
+ * <p>Make one factory per run: it holds the CPU calibration, measured on the first cpu scenario
+ * (or the first process-strategy scenario, whose children need it) and reused after; the time
+ * it took is reported in that worker's {@link RunningWorker#startupTime()}, outside the measured
+ * window. Thread-safe.
+ */
+public final class DefaultWorkerFactory implements WorkerFactory {
+
+  private final CpuCalibration calibration;
+  private final int maxChildProcesses;
+  private final int cores;
+
+  /** A factory with its own lazily measured calibration and at most 2 × cores child JVMs. */
+  public DefaultWorkerFactory() {
+    this(CpuCalibration.lazy(), 2 * Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * A factory with a given calibration and cap on the process strategy's child JVMs.
+   *
+   * @throws IllegalArgumentException when {@code maxChildProcesses} is not positive
+   */
+  public DefaultWorkerFactory(CpuCalibration calibration, int maxChildProcesses) {
+    this.calibration = Objects.requireNonNull(calibration, "calibration");
+    if (maxChildProcesses <= 0) {
+      throw new IllegalArgumentException(
+          "max child processes must be greater than 0, but was " + maxChildProcesses);
+    }
+    this.maxChildProcesses = maxChildProcesses;
+    this.cores = Runtime.getRuntime().availableProcessors();
+  }
+
+  @Override
+  public RunningWorker start(WorkerSetup setup) {
+    ScenarioPlan plan = setup.plan();
+    Duration calibrationBefore = calibration.measuringTime();
+    WorkloadKind workloadKind = plan.scenario().workloadType();
+    if (workloadKind == WorkloadKind.CPU) {
+      calibration.iterationsPerSecond();
+    }
+    Workload workload = Workload.of(workloadKind, calibration);
+    JobExecution execution =
+        new JobExecution(
+            workload,
+            JobReporter.of(setup.client()),
+            setup.observer(),
+            setup.nanoClock(),
+            WorkDurations.balanced(
+                plan.numInstances(), plan.workDuration(), plan.jitterPct(), WorkDurations.DEFAULT_SEED),
+            FailureSchedule.of(plan.failureRate(), FailureSchedule.DEFAULT_SEED));
+    ExecutionStrategy strategy;
+    try {
+      strategy = strategy(plan, execution);
+    } catch (BenchmarkException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new BenchmarkException(
+          "Expected to start the " + plan.scenario().strategy().id() + " strategy, but "
+              + e.getMessage(),
+          e);
+    }
+    AutoCloseable acquisition;
+    try {
+      acquisition =
+          plan.acquisition() == AcquisitionKind.DIRECT
+              ? new DirectAcquisition(
+                  setup.client(), plan, setup.jobType(), strategy, setup.observer(), setup.nanoClock())
+              : new JobWorkerAcquisition(
+                  setup.client(), plan, setup.jobType(), strategy, setup.observer(), setup.nanoClock());
+    } catch (RuntimeException e) {
+      strategy.close();
+      throw new BenchmarkException(
+          "Expected to start taking jobs of type '" + setup.jobType() + "', but " + e.getMessage(),
+          e);
+    }
+    Duration calibrating = calibration.measuringTime().minus(calibrationBefore);
+    Duration startup = strategy.startupTime().plus(calibrating);
+    return new Worker(acquisition, strategy, startup);
+  }
+
+  private ExecutionStrategy strategy(ScenarioPlan plan, JobExecution execution) {
+    int c = plan.maxConcurrentJobs();
+    Duration grace = closeGrace(plan.workDuration());
+    return switch (plan.scenario().strategy()) {
+      case ASYNC -> new EventLoopStrategy(execution, c, grace);
+      case THREAD -> new ThreadPoolStrategy(execution, c, grace);
+      case VIRTUAL -> new VirtualThreadStrategy(execution, c, grace);
+      case PROCESS ->
+          new ProcessPoolStrategy(
+              execution,
+              plan.scenario().workloadType(),
+              Math.min(c, maxChildProcesses),
+              calibration,
+              grace);
+      case AUTO -> new AutoStrategy(execution, c, cores, grace);
+    };
+  }
+
+  /** Long enough for jobs in work to end and be reported; short enough not to stall a suite. */
+  static Duration closeGrace(Duration workDuration) {
+    Duration grace = workDuration.multipliedBy(2).plusSeconds(2);
+    Duration cap = Duration.ofSeconds(30);
+    return grace.compareTo(cap) > 0 ? cap : grace;
+  }
+
+  /** The worker: acquisition first to stop, strategy second. */
+  private static final class Worker implements RunningWorker {
+
+    private final AutoCloseable acquisition;
+    private final ExecutionStrategy strategy;
+    private final Duration startupTime;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Worker(AutoCloseable acquisition, ExecutionStrategy strategy, Duration startupTime) {
+      this.acquisition = acquisition;
+      this.strategy = strategy;
+      this.startupTime = startupTime;
+    }
+
+    @Override
+    public String resolvedStrategy() {
+      return strategy.id();
+    }
+
+    @Override
+    public Duration startupTime() {
+      return startupTime;
+    }
+
+    @Override
+    public void close() {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        acquisition.close();
+      } catch (Exception e) {
+        // stopping acquisition is best effort; the strategy must still release its threads
+      } finally {
+        strategy.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.github.workerbench.core.worker;
+
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code thread}: a fixed pool of platform threads, one job per thread, blocking work and
+ * blocking completion ({@code send().join()}). Jobs beyond the pool size wait in its queue, so
+ * no more than the pool size are ever in work. Thread-safe.
+ */
+public final class ThreadPoolStrategy implements ExecutionStrategy {
+
+  private final JobExecution execution;
+  private final JobExecution.BlockingWork work;
+  private final int threads;
+  private final Duration grace;
+  private final ExecutorService pool;
+  private final PendingJobs pending = new PendingJobs();
+
+  ThreadPoolStrategy(JobExecution execution, int threads, Duration grace) {
+    this(execution, execution.workload()::run, threads, grace, "wb-thread-");
+  }
+
+  /** A pool whose threads do each job's work through {@code work}, e.g. in a child JVM. */
+  ThreadPoolStrategy(
+      JobExecution execution,
+      JobExecution.BlockingWork work,
+      int threads,
+      Duration grace,
+      String threadName) {
+    if (threads <= 0) {
+      throw new IllegalArgumentException("threads must be greater than 0, but was " + threads);
+    }
+    this.execution = execution;
+    this.work = work;
+    this.threads = threads;
+    this.grace = grace;
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads, Thread.ofPlatform().name(threadName, 0).daemon(true).factory());
+  }
+
+  @Override
+  public String id() {
+    return "thread";
+  }
+
+  @Override
+  public int maxJobsInWork() {
+    return threads;
+  }
+
+  @Override
+  public boolean blocking() {
+    return true;
+  }
+
+  @Override
+  public CompletableFuture<Void> submit(ActivatedJob job, long activatedNanos) {
+    CompletableFuture<Void> done = pending.track();
+    try {
+      pool.execute(
+          () -> {
+            try {
+              execution.runBlocking(job, activatedNanos, work);
+            } finally {
+              done.complete(null);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  @Override
+  public Duration startupTime() {
+    return Duration.ZERO;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdown();
+    pending.drain(grace);
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

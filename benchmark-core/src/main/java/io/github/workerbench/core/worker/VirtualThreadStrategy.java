@@ -1,0 +1,94 @@
+package io.github.workerbench.core.worker;
+
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code virtual}: a virtual thread per job, blocking work and completion; a semaphore of
+ * {@code maxJobsInWork} permits, taken before the work starts and released after the engine
+ * took the report, bounds the jobs in work. Thread-safe.
+ */
+public final class VirtualThreadStrategy implements ExecutionStrategy {
+
+  private final JobExecution execution;
+  private final int maxJobsInWork;
+  private final Duration grace;
+  private final Semaphore permits;
+  private final ExecutorService threads =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("wb-virtual-", 0).factory());
+  private final PendingJobs pending = new PendingJobs();
+
+  VirtualThreadStrategy(JobExecution execution, int maxJobsInWork, Duration grace) {
+    if (maxJobsInWork <= 0) {
+      throw new IllegalArgumentException(
+          "max jobs in work must be greater than 0, but was " + maxJobsInWork);
+    }
+    this.execution = execution;
+    this.maxJobsInWork = maxJobsInWork;
+    this.grace = grace;
+    this.permits = new Semaphore(maxJobsInWork, true);
+  }
+
+  @Override
+  public String id() {
+    return "virtual";
+  }
+
+  @Override
+  public int maxJobsInWork() {
+    return maxJobsInWork;
+  }
+
+  @Override
+  public boolean blocking() {
+    return true;
+  }
+
+  @Override
+  public CompletableFuture<Void> submit(ActivatedJob job, long activatedNanos) {
+    CompletableFuture<Void> done = pending.track();
+    try {
+      threads.execute(
+          () -> {
+            try {
+              permits.acquire();
+              try {
+                execution.runBlocking(job, activatedNanos);
+              } finally {
+                permits.release();
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            } finally {
+              done.complete(null);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  @Override
+  public Duration startupTime() {
+    return Duration.ZERO;
+  }
+
+  @Override
+  public void close() {
+    threads.shutdown();
+    pending.drain(grace);
+    threads.shutdownNow();
+    try {
+      threads.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.workerbench.core.workload;
+
+import io.github.workerbench.core.scenario.WorkloadKind;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A pure timer wait: the probe of the harness's own overhead. The blocking form sleeps the
+ * thread; the non-blocking form schedules a timer on the event loop. Stateless, thread-safe.
+ */
+public final class SleepWorkload implements Workload {
+
+  @Override
+  public WorkloadKind kind() {
+    return WorkloadKind.SLEEP;
+  }
+
+  @Override
+  public boolean cpuBound() {
+    return false;
+  }
+
+  @Override
+  public void run(Duration duration) throws InterruptedException {
+    Thread.sleep(duration);
+  }
+
+  @Override
+  public CompletableFuture<Void> runAsync(Duration duration, AsyncContext context) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    context.loop().schedule(() -> done.complete(null), duration.toNanos(), TimeUnit.NANOSECONDS);
+    return done;
+  }
+}
