@@ -1,7 +1,7 @@
 package io.github.workerbench.core.run;
 
-import io.github.workerbench.core.metrics.IdealTime;
 import io.github.workerbench.core.result.RepeatMetrics;
+import io.github.workerbench.core.scenario.IdealTime;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.scenario.WorkloadKind;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ final class ScenarioWarnings {
     }
     double perJob =
         plan.scenario().workloadType() == WorkloadKind.SUBPROCESS_THREADED
-            ? IdealTime.threadedSleepSeconds(workSeconds)
+            ? 3 * workSeconds / 10
             : workSeconds;
     double longestJobMillis = perJob * (1 + plan.jitterPct()) * 1e3;
     if (plan.jobTimeout().toMillis() < longestJobMillis) {
@@ -71,12 +71,6 @@ final class ScenarioWarnings {
 
   /** The plan's ideal time in seconds on this many cores. */
   static double idealSeconds(ScenarioPlan plan, int cores) {
-    return IdealTime.seconds(
-        plan.scenario().workloadType(),
-        plan.scenario().strategy(),
-        plan.numInstances(),
-        plan.maxConcurrentJobs(),
-        plan.workDuration().toNanos() / 1e9,
-        cores);
+    return IdealTime.perRepeat(plan, cores).toNanos() / 1e9;
   }
 }
