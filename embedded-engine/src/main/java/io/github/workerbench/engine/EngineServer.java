@@ -1,0 +1,162 @@
+package io.github.workerbench.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.workerbench.engine.grpc.GatewayService;
+import io.github.workerbench.engine.rest.RestServer;
+import io.github.workerbench.engine.state.EngineState;
+import io.github.workerbench.engine.state.VariablesJson;
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded engine: a Zeebe-gateway-compatible gRPC endpoint and a REST v2 endpoint over one
+ * shared state, bound to loopback. {@link #start} returns once both accept calls; {@link #close}
+ * stops both, ends parked polls and open streams. Thread-safe.
+ *
+ * <pre>{@code
+ * try (EngineServer engine = EngineServer.start(EngineConfig.ephemeral())) {
+ *   CamundaClient client = CamundaClient.newClientBuilder()
+ *       .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))
+ *       .restAddress(URI.create("http://127.0.0.1:" + engine.restPort()))
+ *       .usePlaintext().build();
+ * }
+ * }</pre>
+ */
+public final class EngineServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger("workerbench.engine");
+
+  private final String host;
+  private final ScheduledExecutorService scheduler;
+  private final EngineState state;
+  private final Server grpc;
+  private final RestServer rest;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private EngineServer(
+      String host, ScheduledExecutorService scheduler, EngineState state, Server grpc, RestServer rest) {
+    this.host = host;
+    this.scheduler = scheduler;
+    this.state = state;
+    this.grpc = grpc;
+    this.rest = rest;
+  }
+
+  /**
+   * Binds both endpoints and returns when they accept calls.
+   *
+   * @throws EngineStartException when a port cannot be bound (the message names it)
+   */
+  public static EngineServer start(EngineConfig config) {
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread thread = new Thread(r, "workerbench-engine-timers");
+              thread.setDaemon(true);
+              return thread;
+            });
+    scheduler.setRemoveOnCancelPolicy(true);
+    EngineState state = new EngineState(scheduler, System::currentTimeMillis);
+    ObjectMapper mapper = new ObjectMapper();
+    VariablesJson json = new VariablesJson(mapper);
+    Server[] grpcHolder = new Server[1];
+    GatewayService service =
+        new GatewayService(state, json, config.host(), () -> grpcHolder[0].getPort());
+    Server grpc =
+        NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.grpcPort()))
+            .addService(service)
+            .directExecutor()
+            .permitKeepAliveWithoutCalls(true)
+            .permitKeepAliveTime(1, TimeUnit.SECONDS)
+            .maxInboundMessageSize(16 * 1024 * 1024)
+            .build();
+    grpcHolder[0] = grpc;
+    try {
+      grpc.start();
+    } catch (IOException | RuntimeException e) {
+      scheduler.shutdownNow();
+      throw new EngineStartException(
+          "Expected to bind the gRPC port "
+              + config.host()
+              + ":"
+              + config.grpcPort()
+              + ", but: "
+              + rootMessage(e)
+              + " (choose another port with --grpc-port, 0 for a free one)",
+          e);
+    }
+    RestServer rest;
+    try {
+      rest = RestServer.start(config.host(), config.restPort(), state, mapper, grpc::getPort);
+    } catch (RuntimeException e) {
+      grpc.shutdownNow();
+      scheduler.shutdownNow();
+      throw new EngineStartException(
+          "Expected to bind the REST port "
+              + config.host()
+              + ":"
+              + config.restPort()
+              + ", but: "
+              + rootMessage(e)
+              + " (choose another port with --rest-port, 0 for a free one)",
+          e);
+    }
+    LOG.info("embedded engine listening: grpc={}:{} rest={}:{}", config.host(), grpc.getPort(), config.host(), rest.port());
+    return new EngineServer(config.host(), scheduler, state, grpc, rest);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+
+  /** The bound gRPC port. */
+  public int grpcPort() {
+    return grpc.getPort();
+  }
+
+  /** The bound REST port. */
+  public int restPort() {
+    return rest.port();
+  }
+
+  /** The loopback host both endpoints are bound to. */
+  public String host() {
+    return host;
+  }
+
+  /** A consistent snapshot of what the engine has done since start. */
+  public EngineCounters counters() {
+    return state.counters();
+  }
+
+  /** Stops both endpoints, ends parked polls and open streams. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    state.close();
+    grpc.shutdownNow();
+    rest.close();
+    try {
+      grpc.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    scheduler.shutdownNow();
+  }
+
+}
