@@ -10,7 +10,9 @@ import io.github.workerbench.core.metrics.RunRecorder;
 import io.github.workerbench.core.result.RepeatMetrics;
 import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.scenario.AcquisitionKind;
 import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.core.scenario.StrategyKind;
 import io.github.workerbench.core.scenario.TransportKind;
 import io.github.workerbench.core.worker.RunningWorker;
 import io.github.workerbench.core.worker.WorkerFactory;
@@ -50,6 +52,9 @@ import org.slf4j.LoggerFactory;
  * engine, so a suite does not pay an engine start (a container takes a minute) per scenario. If
  * the engine cannot be started or reached, the scenario fails with the reason and the next one
  * tries again.
+ *
+ * <p>The client of each repeat speaks the plan's transport; with the client's JobWorker and a
+ * blocking strategy it runs max_jobs_active handler threads, as a user's blocking worker must.
  *
  * <p>Nothing escapes {@link #run}: an engine that cannot be reached (within
  * {@value #ENGINE_REACH_SECONDS} s per request), a worker that fails to start, or a timeout
@@ -205,10 +210,12 @@ public final class ScenarioRunner implements AutoCloseable {
     long waitEnd = -1;
     try (CamundaClient client = newClient(engine, plan)) {
       deploy(engine, plan, client, id);
+      LOG.debug("Repeat {} of '{}': deployed {}", repeat, plan.name(), id);
       sampler.start();
       RunningWorker worker = null;
       try {
         createInstances(engine, plan, client, id, recorder);
+        LOG.debug("Repeat {} of '{}': {} instances created", repeat, plan.name(), jobs);
         worker = workerFactory.start(new WorkerSetup(plan, id, client, recorder, nanoClock));
         windowStart = nanoClock.getAsLong();
         resolvedStrategy = worker.resolvedStrategy();
@@ -232,10 +239,12 @@ public final class ScenarioRunner implements AutoCloseable {
       } finally {
         waitEnd = nanoClock.getAsLong();
         snapshot = recorder.snapshot();
+        LOG.debug("Repeat {} of '{}': wait ended, closing the worker", repeat, plan.name());
         if (worker != null) {
           closeWorker(worker);
         }
         usage = sampler.stop();
+        LOG.debug("Repeat {} of '{}': worker closed", repeat, plan.name());
       }
     } catch (RepeatFailure e) {
       metrics.status(RunStatus.FAILED).error(e.getMessage());
@@ -245,6 +254,7 @@ public final class ScenarioRunner implements AutoCloseable {
           .status(RunStatus.FAILED)
           .error("Expected to run repeat " + repeat + " of '" + plan.name() + "', but " + e);
     }
+    LOG.debug("Repeat {} of '{}': client closed", repeat, plan.name());
     if (snapshot == null) {
       snapshot = recorder.snapshot();
     }
@@ -299,6 +309,11 @@ public final class ScenarioRunner implements AutoCloseable {
             .newClientBuilder()
             .defaultJobTimeout(plan.jobTimeout())
             .defaultJobWorkerMaxJobsActive(plan.maxJobsActive());
+    if (plan.acquisition() == AcquisitionKind.JOB_WORKER
+        && plan.scenario().strategy() != StrategyKind.ASYNC) {
+      // a blocking handler holds a client handler thread for the whole job, as users' do
+      builder.numJobWorkerExecutionThreads(plan.maxJobsActive());
+    }
     switch (plan.transport()) {
       case REST -> builder.preferRestOverGrpc(true);
       case GRPC_POLL -> builder.preferRestOverGrpc(false);
