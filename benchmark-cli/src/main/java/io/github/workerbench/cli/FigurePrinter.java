@@ -1,0 +1,146 @@
+package io.github.workerbench.cli;
+
+import io.github.workerbench.core.result.MetricSummary;
+import io.github.workerbench.core.result.RepeatMetrics;
+import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.run.RunListener;
+import io.github.workerbench.core.scenario.ScenarioPlan;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints what the run verbs measured: progress per repeat, one scenario's figures as the seed's
+ * {@code test} printed them (efficiency included), and the comparison tables of
+ * {@code benchmark} and {@code benchmark-workloads}. Numbers use {@link Locale#ROOT}.
+ */
+final class FigurePrinter {
+
+  private final PrintWriter out;
+
+  FigurePrinter(PrintWriter out) {
+    this.out = out;
+  }
+
+  /** A listener printing one line per finished repeat. */
+  RunListener progress() {
+    return new RunListener() {
+      @Override
+      public void scenarioStarted(ScenarioPlan plan) {
+        out.printf(
+            Locale.ROOT,
+            "Running %s: %d instances, strategy %s, workload %s, %.3f s work, %d concurrent,"
+                + " %s, %s%n",
+            plan.name(),
+            plan.numInstances(),
+            plan.scenario().strategy().id(),
+            plan.scenario().workloadType().id(),
+            plan.workDuration().toNanos() / 1e9,
+            plan.maxConcurrentJobs(),
+            plan.transport().id(),
+            plan.acquisition().id());
+        out.flush();
+      }
+
+      @Override
+      public void repeatFinished(ScenarioPlan plan, RepeatMetrics m) {
+        out.printf(
+            Locale.ROOT,
+            "  repeat %d/%d: %s, %d/%d jobs in %.3f s, %.2f jobs/s, efficiency %.2f%n",
+            m.repeat(),
+            plan.scenario().repeats(),
+            m.status().id(),
+            m.jobsCompleted(),
+            m.expectedJobs(),
+            m.totalTimeSeconds(),
+            m.jobsPerSecond(),
+            m.efficiency());
+        out.flush();
+      }
+    };
+  }
+
+  /** The figures of one scenario, averaged over its repeats. */
+  void printResult(ScenarioResult result) {
+    Map<String, MetricSummary> s = result.summaries();
+    out.println();
+    out.println("=== Results: " + result.name() + " ===");
+    out.printf(Locale.ROOT, "Status:              %s%n", result.status().id());
+    if (result.error() != null) {
+      out.printf(Locale.ROOT, "Error:               %s%n", result.error());
+    }
+    out.printf(Locale.ROOT, "Strategy:            %s (resolved %s)%n",
+        result.plan().scenario().strategy().id(), result.resolvedStrategy());
+    if (!s.isEmpty()) {
+      out.printf(Locale.ROOT, "Total time:          %s s%n", spread(s.get("total_time"), "%.3f"));
+      out.printf(Locale.ROOT, "Jobs completed:      %.0f / %d%n",
+          s.get("jobs_completed").avg(), result.plan().numInstances());
+      out.printf(Locale.ROOT, "Jobs per second:     %s%n", spread(s.get("jobs_per_second"), "%.2f"));
+      out.printf(Locale.ROOT, "Ideal time:          %.3f s%n", s.get("ideal_time").avg());
+      out.printf(Locale.ROOT, "Efficiency:          %s%n", spread(s.get("efficiency"), "%.2f"));
+      out.printf(Locale.ROOT, "Latency (ms):        p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
+          avg(s, "latency_p50_ms"), avg(s, "latency_p95_ms"), avg(s, "latency_p99_ms"),
+          avg(s, "latency_max_ms"));
+      out.printf(Locale.ROOT, "Start delay (ms):    p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
+          avg(s, "start_delay_p50_ms"), avg(s, "start_delay_p95_ms"),
+          avg(s, "start_delay_p99_ms"), avg(s, "start_delay_max_ms"));
+      out.printf(Locale.ROOT, "Peak in flight:      %.0f (max_concurrent_jobs %d)%n",
+          s.get("peak_in_flight").max(), result.plan().maxConcurrentJobs());
+      out.printf(Locale.ROOT, "Memory peak:         %.1f MB heap, %.1f MB max RSS, %+.1f MB RSS delta%n",
+          avg(s, "memory_peak_mb"), avg(s, "max_rss_mb"), avg(s, "rss_delta_mb"));
+      out.printf(Locale.ROOT, "CPU:                 %.2f s, GC %.3f s, %.0f peak threads%n",
+          avg(s, "cpu_seconds"), avg(s, "gc_seconds"), s.get("peak_threads").max());
+      out.printf(Locale.ROOT, "Faults:              %.0f redeliveries, %.0f failed jobs, %.0f incidents%n",
+          sum(result, "redeliveries"), sum(result, "failed_jobs"), sum(result, "incidents"));
+    }
+    out.printf(Locale.ROOT, "Worker start-up:     %.3f s (outside the measured window)%n",
+        result.workerStartupSeconds());
+    for (String warning : result.warnings()) {
+      out.println("Warning:             " + warning);
+    }
+    out.flush();
+  }
+
+  /** One row per result: the seed's comparison table. */
+  void printTable(String title, List<ScenarioResult> results) {
+    out.println();
+    out.println("=== " + title + " ===");
+    out.printf(Locale.ROOT, "%-10s %-10s %9s %9s %10s %9s %6s %10s  %s%n",
+        "Strategy", "Workload", "Jobs/s", "Time(s)", "Efficiency", "p99(ms)", "Peak", "RSS(MB)",
+        "Status");
+    for (ScenarioResult result : results) {
+      Map<String, MetricSummary> s = result.summaries();
+      out.printf(Locale.ROOT, "%-10s %-10s %9.2f %9.3f %10.2f %9.1f %6.0f %10.1f  %s%n",
+          result.resolvedStrategy(),
+          result.plan().scenario().workloadType().id(),
+          avg(s, "jobs_per_second"),
+          avg(s, "total_time"),
+          avg(s, "efficiency"),
+          avg(s, "latency_p99_ms"),
+          s.isEmpty() ? 0 : s.get("peak_in_flight").max(),
+          avg(s, "max_rss_mb"),
+          result.status().id() + (result.error() == null ? "" : ": " + result.error()));
+    }
+    out.flush();
+  }
+
+  private static String spread(MetricSummary summary, String format) {
+    String avg = String.format(Locale.ROOT, format, summary.avg());
+    if (summary.std() == 0) {
+      return avg;
+    }
+    return avg
+        + String.format(Locale.ROOT, " (± " + format + " std, min " + format + ", max " + format + ")",
+            summary.std(), summary.min(), summary.max());
+  }
+
+  private static double avg(Map<String, MetricSummary> summaries, String metric) {
+    MetricSummary summary = summaries.get(metric);
+    return summary == null ? 0 : summary.avg();
+  }
+
+  private static double sum(ScenarioResult result, String metric) {
+    return result.repeats().stream().mapToDouble(r -> r.toMap().get(metric)).sum();
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.workerbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TestCommandTest {
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--process-instances=ten | ten",
+        "--process_instances=0 | num_instances must be greater than 0",
+        "--max-concurrent-jobs=-1 | max_concurrent_jobs must be greater than 0",
+        "--work-duration-seconds=0 | work_duration must be greater than 0",
+        "--worker-strategy=fork | unknown strategy 'fork'",
+        "--workload-type=gpu | unknown workload",
+        "--transport=udp | unknown transport 'udp'",
+        "--acquisition=push | unknown acquisition 'push'",
+        "--jitter-pct=1.5 | jitter_pct must be between 0 and 1",
+        "--engine=cloud | unknown engine 'cloud'",
+        "--repeat_runs=1.5 | 1.5",
+        "--job-timeout-milliseconds=0 | job_timeout_ms must be greater than 0"
+      })
+  void shouldPrintOneLineAndExitTwoWhenAnOptionIsBad(String option, String expected) {
+    // given
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = BenchCli.newCommandLine();
+    commandLine.setErr(new PrintWriter(err));
+    commandLine.setOut(new PrintWriter(new StringWriter()));
+    // when
+    int exitCode = commandLine.execute("test", option);
+    // then
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString().strip()).doesNotContain("\n").contains(expected);
+  }
+}

@@ -1,0 +1,22 @@
+package io.github.workerbench.core.metrics;
+
+/**
+ * What the process used during one sampled window.
+ *
+ * @param heapPeakMb the largest JVM heap use seen, in MiB
+ * @param maxRssMb the peak resident set size of this process and its child processes, in MiB
+ * @param rssDeltaMb resident set size at the end minus at the start, in MiB (may be negative)
+ * @param cpuSeconds CPU time this JVM spent in the window
+ * @param peakThreads the most live JVM threads
+ * @param gcSeconds time spent in garbage collection in the window
+ * @param rssAvailable whether resident set sizes could be read (Linux {@code /proc}); the RSS
+ *     figures are 0 when not
+ */
+public record ProcessUsage(
+    double heapPeakMb,
+    double maxRssMb,
+    double rssDeltaMb,
+    double cpuSeconds,
+    int peakThreads,
+    double gcSeconds,
+    boolean rssAvailable) {}

@@ -1,0 +1,192 @@
+package io.github.workerbench.core.metrics;
+
+import io.github.workerbench.core.result.LatencySummary;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Measures one repeat from the worker's reports: latency from process-instance creation to job
+ * completion, delay from activation to the start of the work, jobs in work (and their peak),
+ * distinct completions, redeliveries, failures and incidents.
+ *
+ * <p><b>Latency is measured from when the work was due</b>: the runner calls
+ * {@link #instanceCreated} with the time it <em>issued</em> the creation, not the time the
+ * engine answered, so a slow engine or a saturated worker shows up as latency instead of being
+ * hidden (coordinated omission). Creation and completion reports may arrive in either order;
+ * each process instance is matched once.
+ *
+ * <p>Thread-safe. The per-job methods are lock-free apart from the per-key atomic updates of
+ * concurrent maps, never block and never log; values are in nanoseconds from the run's clock.
+ * Latencies are kept in microseconds in HdrHistogram {@link Recorder}s (3 significant digits).
+ */
+public final class RunRecorder implements JobObserver {
+
+  private final long expectedJobs;
+  private final Recorder latency = new Recorder(3);
+  private final Recorder startDelay = new Recorder(3);
+  private final Histogram latencyTotal = new Histogram(3);
+  private final Histogram startDelayTotal = new Histogram(3);
+  private final ConcurrentHashMap<Long, Stamp> pendingInstances = new ConcurrentHashMap<>();
+  private final Set<Long> activatedJobs = ConcurrentHashMap.newKeySet();
+  private final Set<Long> completedJobs = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger peakInFlight = new AtomicInteger();
+  private final LongAdder redeliveries = new LongAdder();
+  private final LongAdder failedJobs = new LongAdder();
+  private final LongAdder incidents = new LongAdder();
+  private final AtomicLong firstActivationNanos = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong lastCompletionNanos = new AtomicLong(Long.MIN_VALUE);
+  private final CountDownLatch allCompleted;
+
+  /** A recorder for a repeat that expects {@code expectedJobs} distinct jobs to complete. */
+  public RunRecorder(long expectedJobs) {
+    if (expectedJobs <= 0) {
+      throw new IllegalArgumentException(
+          "expected jobs must be greater than 0, but was " + expectedJobs);
+    }
+    this.expectedJobs = expectedJobs;
+    this.allCompleted = new CountDownLatch(Math.toIntExact(expectedJobs));
+  }
+
+  /** The runner issued the creation of this process instance at {@code dueNanos}. */
+  public void instanceCreated(long processInstanceKey, long dueNanos) {
+    pendingInstances.merge(processInstanceKey, new Stamp(true, dueNanos), this::match);
+  }
+
+  @Override
+  public void activated(long jobKey, long activatedNanos) {
+    firstActivationNanos.accumulateAndGet(activatedNanos, Math::min);
+    if (!activatedJobs.add(jobKey)) {
+      redeliveries.increment();
+    }
+  }
+
+  @Override
+  public void started(long jobKey, long activatedNanos, long startedNanos) {
+    startDelay.recordValue(micros(startedNanos - activatedNanos));
+    int now = inFlight.incrementAndGet();
+    peakInFlight.accumulateAndGet(now, Math::max);
+  }
+
+  @Override
+  public void finished(long jobKey, long finishedNanos) {
+    inFlight.decrementAndGet();
+  }
+
+  @Override
+  public void completed(long jobKey, long processInstanceKey, long completedNanos) {
+    if (!completedJobs.add(jobKey)) {
+      return;
+    }
+    lastCompletionNanos.accumulateAndGet(completedNanos, Math::max);
+    pendingInstances.merge(processInstanceKey, new Stamp(false, completedNanos), this::match);
+    allCompleted.countDown();
+  }
+
+  @Override
+  public void failed(long jobKey, int retriesLeft, String reason) {
+    failedJobs.increment();
+    if (retriesLeft <= 0) {
+      incidents.increment();
+    }
+  }
+
+  /**
+   * Waits until every expected job completed or {@code timeout} passed.
+   *
+   * @return whether every expected job completed
+   * @throws InterruptedException when the waiting thread is interrupted
+   */
+  public boolean awaitAllCompleted(Duration timeout) throws InterruptedException {
+    return allCompleted.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** The distinct jobs completed so far. */
+  public long completedCount() {
+    return completedJobs.size();
+  }
+
+  /** The jobs expected to complete. */
+  public long expectedJobs() {
+    return expectedJobs;
+  }
+
+  /**
+   * The figures so far. Cheap enough to call now and then, but not per job; calls are
+   * serialized.
+   */
+  public synchronized Snapshot snapshot() {
+    latencyTotal.add(latency.getIntervalHistogram());
+    startDelayTotal.add(startDelay.getIntervalHistogram());
+    long first = firstActivationNanos.get();
+    long last = lastCompletionNanos.get();
+    return new Snapshot(
+        completedJobs.size(),
+        expectedJobs,
+        summary(latencyTotal),
+        summary(startDelayTotal),
+        peakInFlight.get(),
+        inFlight.get(),
+        redeliveries.sum(),
+        failedJobs.sum(),
+        incidents.sum(),
+        first == Long.MAX_VALUE ? -1 : first,
+        last == Long.MIN_VALUE ? -1 : last);
+  }
+
+  private Stamp match(Stamp earlier, Stamp later) {
+    if (earlier.creation() == later.creation()) {
+      // a repeated report of the same kind: keep the first
+      return earlier;
+    }
+    long created = earlier.creation() ? earlier.nanos() : later.nanos();
+    long completed = earlier.creation() ? later.nanos() : earlier.nanos();
+    latency.recordValue(micros(completed - created));
+    return null;
+  }
+
+  private static long micros(long nanos) {
+    return Math.max(0, nanos / 1_000);
+  }
+
+  private static LatencySummary summary(Histogram histogram) {
+    if (histogram.getTotalCount() == 0) {
+      return LatencySummary.empty();
+    }
+    return new LatencySummary(
+        histogram.getTotalCount(),
+        histogram.getValueAtPercentile(50) / 1_000.0,
+        histogram.getValueAtPercentile(95) / 1_000.0,
+        histogram.getValueAtPercentile(99) / 1_000.0,
+        histogram.getMaxValue() / 1_000.0);
+  }
+
+  private record Stamp(boolean creation, long nanos) {}
+
+  /**
+   * The recorder's figures at one instant.
+   *
+   * @param firstActivationNanos the earliest activation, or -1 when none
+   * @param lastCompletionNanos the latest distinct completion, or -1 when none
+   */
+  public record Snapshot(
+      long completed,
+      long expected,
+      LatencySummary latency,
+      LatencySummary startDelay,
+      int peakInFlight,
+      int inFlight,
+      long redeliveries,
+      long failedJobs,
+      long incidents,
+      long firstActivationNanos,
+      long lastCompletionNanos) {}
+}

@@ -1,0 +1,333 @@
+package io.github.workerbench.core.result;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.core.scenario.ScenarioWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The results file of a suite run (docs/RESULTS_FORMAT.md): writes it from the header and the
+ * results, and reads it back for {@code --resume}.
+ *
+ * <p>Writing is atomic: the text goes to a new temporary file in the same folder, is forced to
+ * disk, and is renamed over the target with {@code ATOMIC_MOVE}; then the folder is forced, so
+ * at every instant the path holds either the previous complete file or the new one. The
+ * temporary file is created with the default permissions, so the result gets the user's umask
+ * (never the owner-only permissions of {@link Files#createTempFile}).
+ *
+ * <p>Results are JSON objects: {@link #toNode(ScenarioResult)} renders a fresh result, and results
+ * read back are kept as the objects they were, so resumed results are written again verbatim.
+ *
+ * <p>Not thread-safe: one writer per file.
+ */
+public final class ResultsFile {
+
+  /** The value of {@code "tool"} that marks a file as ours. */
+  public static final String TOOL = "worker-bench";
+
+  /** The format this class writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** Metrics that count things: written as whole numbers in {@code repeat_results}. */
+  private static final Set<String> COUNTS =
+      Set.of(
+          "jobs_completed", "expected_jobs", "peak_in_flight", "peak_threads", "redeliveries",
+          "failed_jobs", "incidents");
+
+  private static final List<String> METRICS =
+      List.copyOf(RepeatMetrics.builder(1).build().toMap().keySet());
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  private final Path path;
+
+  public ResultsFile(Path path) {
+    this.path = path;
+  }
+
+  /** Where the file lives. */
+  public Path path() {
+    return path;
+  }
+
+  /** Whether something exists at the path. */
+  public boolean exists() {
+    return Files.exists(path);
+  }
+
+  /** The metric names in the documented order (the plain names; each also has five summaries). */
+  public static List<String> metricNames() {
+    return METRICS;
+  }
+
+  /**
+   * One result as written in the file: the scenario's fields (optional ones with their resolved
+   * values), status, error (only when set), warnings, elapsed_time, timestamp, duration_scale,
+   * resolved_strategy, cores, worker_startup_time, each metric plain and with {@code _avg},
+   * {@code _min}, {@code _max}, {@code _std}, {@code _ci95} ({@code null} when no repeat ran),
+   * and {@code repeat_results}.
+   */
+  public static ObjectNode toNode(ScenarioResult result) {
+    ScenarioPlan plan = result.plan();
+    ObjectNode node = ScenarioWriter.toNode(plan.scenario());
+    for (String optional :
+        List.of("acquisition", "max_jobs_active", "jitter_pct", "transport", "failure_rate")) {
+      node.remove(optional);
+    }
+    node.put("acquisition", plan.acquisition().id());
+    node.put("max_jobs_active", plan.maxJobsActive());
+    putNumber(node, "jitter_pct", plan.jitterPct());
+    node.put("transport", plan.transport().id());
+    putNumber(node, "failure_rate", plan.failureRate());
+
+    node.put("status", result.status().id());
+    if (result.error() != null) {
+      node.put("error", result.error());
+    }
+    ArrayNode warnings = node.putArray("warnings");
+    result.warnings().forEach(warnings::add);
+    putNumber(node, "elapsed_time", result.elapsedSeconds());
+    node.put("timestamp", result.finishedAt().toString());
+    putNumber(node, "duration_scale", plan.durationScale());
+    node.put("resolved_strategy", result.resolvedStrategy());
+    node.put("cores", result.cores());
+    putNumber(node, "worker_startup_time", result.workerStartupSeconds());
+
+    Map<String, MetricSummary> summaries = result.summaries();
+    for (String metric : METRICS) {
+      MetricSummary summary = summaries.get(metric);
+      if (summary == null) {
+        for (String suffix : List.of("", "_avg", "_min", "_max", "_std", "_ci95")) {
+          node.putNull(metric + suffix);
+        }
+        continue;
+      }
+      putNumber(node, metric, summary.avg());
+      putNumber(node, metric + "_avg", summary.avg());
+      putNumber(node, metric + "_min", summary.min());
+      putNumber(node, metric + "_max", summary.max());
+      putNumber(node, metric + "_std", summary.std());
+      putNumber(node, metric + "_ci95", summary.ci95());
+    }
+
+    ArrayNode repeats = node.putArray("repeat_results");
+    for (RepeatMetrics repeat : result.repeats()) {
+      ObjectNode repeatNode = repeats.addObject();
+      repeatNode.put("repeat", repeat.repeat());
+      repeatNode.put("status", repeat.status().id());
+      if (repeat.error() != null) {
+        repeatNode.put("error", repeat.error());
+      }
+      repeat
+          .toMap()
+          .forEach(
+              (metric, value) -> {
+                if (COUNTS.contains(metric) && Double.isFinite(value)) {
+                  repeatNode.put(metric, Math.round(value));
+                } else {
+                  putNumber(repeatNode, metric, value);
+                }
+              });
+    }
+    return node;
+  }
+
+  /** The whole file's text for this header and these results (each a {@link #toNode} object). */
+  public static String render(ResultsHeader header, List<? extends JsonNode> results) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("tool", TOOL);
+    root.put("format_version", FORMAT_VERSION);
+    root.put("generated_at", header.generatedAt().toString());
+    root.put("scenarios_file", header.scenariosFile());
+    root.put("engine", header.engine());
+    putNumber(root, "duration_scale", header.durationScale());
+    root.put("total_scenarios", results.size());
+    List<String> failed = new ArrayList<>();
+    for (JsonNode result : results) {
+      if (!RunStatus.SUCCESS.id().equals(result.path("status").asText())) {
+        failed.add(result.path("name").asText());
+      }
+    }
+    root.put("failed_count", failed.size());
+    ArrayNode failedNames = root.putArray("failed_scenarios");
+    failed.forEach(failedNames::add);
+    ArrayNode list = root.putArray("results");
+    results.forEach(list::add);
+    return ScenarioWriter.pretty(root);
+  }
+
+  /**
+   * Replaces the file, atomically, with this header and these results.
+   *
+   * @throws UncheckedIOException when it cannot be written; the previous file is then intact
+   */
+  public void write(ResultsHeader header, List<? extends JsonNode> results) {
+    byte[] bytes = render(header, results).getBytes(StandardCharsets.UTF_8);
+    Path target = path.toAbsolutePath();
+    Path folder = target.getParent();
+    Path temporary =
+        folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      Files.createDirectories(folder);
+      try (FileChannel channel =
+          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      try {
+        Files.move(
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      forceFolder(folder);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException ignored) {
+        // The write already failed; that is the error worth reporting.
+      }
+      throw new UncheckedIOException(
+          "Expected to save the results to " + path + ", but " + e + "; check the folder is"
+              + " writable and the disk has space",
+          e);
+    }
+  }
+
+  /**
+   * The file as written by {@link #write}.
+   *
+   * @throws ResultsFileException when it is missing, unreadable, not ours or corrupt; the
+   *     message names the file
+   */
+  public ResultsContent read() {
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ResultsFileException(path + ": results file not found", e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new ResultsFileException(path + ": the results file cannot be read: " + e, e);
+    }
+    JsonNode root;
+    try {
+      root = text.isBlank() ? null : MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      var location = e.getLocation();
+      throw corrupt(
+          "is not valid JSON"
+              + (location == null
+                  ? ""
+                  : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"),
+          e);
+    }
+    if (root == null || !root.isObject() || !TOOL.equals(root.path("tool").asText(null))) {
+      throw new ResultsFileException(
+          path
+              + ": not a Worker Bench results file (no \"tool\": \""
+              + TOOL
+              + "\"), so it cannot be resumed; choose another --output or move the file away");
+    }
+    int version = root.path("format_version").asInt(-1);
+    if (version != FORMAT_VERSION) {
+      throw corrupt("has format_version " + root.path("format_version") + ", expected 1", null);
+    }
+    ResultsHeader header;
+    try {
+      header =
+          new ResultsHeader(
+              Instant.parse(requiredText(root, "generated_at")),
+              requiredText(root, "scenarios_file"),
+              requiredText(root, "engine"),
+              root.path("duration_scale").asDouble(Double.NaN));
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      throw corrupt("has a broken header: " + e.getMessage(), e);
+    }
+    JsonNode list = root.get("results");
+    if (list == null || !list.isArray()) {
+      throw corrupt("has no \"results\" list", null);
+    }
+    List<ObjectNode> results = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode result = list.get(i);
+      if (!result.isObject()
+          || !result.path("name").isTextual()
+          || !result.path("status").isTextual()) {
+        throw corrupt("has a result #" + (i + 1) + " without a name and a status", null);
+      }
+      try {
+        RunStatus.fromId(result.get("status").asText());
+      } catch (IllegalArgumentException e) {
+        throw corrupt("has a result #" + (i + 1) + " with " + e.getMessage(), e);
+      }
+      results.add((ObjectNode) result);
+    }
+    return new ResultsContent(header, results);
+  }
+
+  private String requiredText(JsonNode root, String field) {
+    JsonNode value = root.get(field);
+    if (value == null || !value.isTextual()) {
+      throw new IllegalArgumentException("\"" + field + "\" is missing");
+    }
+    return value.asText();
+  }
+
+  private ResultsFileException corrupt(String problem, Throwable cause) {
+    return new ResultsFileException(
+        path
+            + ": the results file "
+            + problem
+            + ", so it cannot be resumed; repair it, choose another --output or move it away",
+        cause);
+  }
+
+  private static void putNumber(ObjectNode node, String field, double value) {
+    if (Double.isFinite(value)) {
+      node.put(field, value);
+    } else {
+      // JSON has no NaN or infinity; null reads as NaN in pandas.
+      node.putNull(field);
+    }
+  }
+
+  private static void forceFolder(Path folder) {
+    // Makes the rename durable. Not every platform can open a folder; the rename itself is
+    // already atomic, so a failure here only weakens durability, never validity.
+    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort, see above
+    }
+  }
+}

@@ -1,0 +1,5 @@
+package io.github.workerbench.core.run;
+
+enum NoopRunListener implements RunListener {
+  INSTANCE
+}

@@ -1,0 +1,454 @@
+package io.github.workerbench.core.run;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.CamundaClientBuilder;
+import io.github.workerbench.core.engine.EngineAdapter;
+import io.github.workerbench.core.engine.EngineStartException;
+import io.github.workerbench.core.metrics.ProcessSampler;
+import io.github.workerbench.core.metrics.ProcessUsage;
+import io.github.workerbench.core.metrics.RunRecorder;
+import io.github.workerbench.core.result.RepeatMetrics;
+import io.github.workerbench.core.result.RunStatus;
+import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.scenario.AcquisitionKind;
+import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.core.scenario.StrategyKind;
+import io.github.workerbench.core.scenario.TransportKind;
+import io.github.workerbench.core.worker.RunningWorker;
+import io.github.workerbench.core.worker.WorkerFactory;
+import io.github.workerbench.core.worker.WorkerSetup;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one scenario at a time against an engine and measures it.
+ *
+ * <p>Per repeat: a fresh process id and job type ({@code wb-<name>-<repeat>-<random>}) isolate
+ * it from every other repeat on the same engine; the runner deploys a one-service-task process
+ * with 3 job retries, creates every instance concurrently (at most
+ * {@value #MAX_CREATIONS_IN_FLIGHT} requests in flight, each instance's creation time taken when
+ * its request is issued), starts the worker through the {@link WorkerFactory}, waits until every
+ * job completed or the plan's (scaled) timeout passed, takes the figures, and closes the worker.
+ * The measured window opens when the worker factory returns (or at the first activation, if
+ * earlier); set-up before it is reported as the worker's start-up time.
+ *
+ * <p><b>Engine lifecycle:</b> the engine is created and started once, at the first scenario,
+ * and kept until {@link #close()}; isolation comes from the unique ids, not from a fresh
+ * engine, so a suite does not pay an engine start (a container takes a minute) per scenario. If
+ * the engine cannot be started or reached, the scenario fails with the reason and the next one
+ * tries again.
+ *
+ * <p>The client of each repeat speaks the plan's transport; with the client's JobWorker and a
+ * blocking strategy it runs max_jobs_active handler threads, as a user's blocking worker must.
+ *
+ * <p>Nothing escapes {@link #run}: an engine that cannot be reached (within
+ * {@value #ENGINE_REACH_SECONDS} s per request), a worker that fails to start, or a timeout
+ * make the result {@code failed} with the reason, keeping whatever figures were measured; an
+ * interrupt makes it {@code interrupted}. The first failed repeat ends the scenario. Failing
+ * handlers are measured (failed jobs, incidents), never fatal.
+ *
+ * <p>Not thread-safe: run one scenario at a time.
+ */
+public final class ScenarioRunner implements AutoCloseable {
+
+  /** The most creation requests in flight at once. */
+  public static final int MAX_CREATIONS_IN_FLIGHT = 32;
+
+  static final long ENGINE_REACH_SECONDS = 10;
+  private static final Logger LOG = LoggerFactory.getLogger("workerbench.run");
+
+  private final Supplier<? extends EngineAdapter> engineFactory;
+  private final WorkerFactory workerFactory;
+  private final LongSupplier nanoClock;
+  private final Clock clock;
+  private final RunListener listener;
+  private final int cores;
+  private EngineAdapter engine;
+
+  /** A runner on the system clocks that reports to no one. */
+  public ScenarioRunner(Supplier<? extends EngineAdapter> engineFactory, WorkerFactory workerFactory) {
+    this(engineFactory, workerFactory, System::nanoTime, Clock.systemUTC(), RunListener.noop());
+  }
+
+  /**
+   * A runner.
+   *
+   * @param engineFactory makes the (not yet started) engine, called at the first scenario and
+   *     again after the engine failed to start
+   * @param workerFactory starts the worker of each repeat
+   * @param nanoClock the clock of every measured time, in nanoseconds
+   * @param clock the wall clock for {@code finishedAt}
+   * @param listener hears the progress
+   */
+  public ScenarioRunner(
+      Supplier<? extends EngineAdapter> engineFactory,
+      WorkerFactory workerFactory,
+      LongSupplier nanoClock,
+      Clock clock,
+      RunListener listener) {
+    this.engineFactory = Objects.requireNonNull(engineFactory, "engineFactory");
+    this.workerFactory = Objects.requireNonNull(workerFactory, "workerFactory");
+    this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.cores = Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Runs every repeat of the plan; never throws for a failure of the engine, worker or jobs. */
+  public ScenarioResult run(ScenarioPlan plan) {
+    long scenarioStart = nanoClock.getAsLong();
+    listener.scenarioStarted(plan);
+    List<String> warnings = new ArrayList<>(ScenarioWarnings.before(plan, cores));
+    List<RepeatMetrics> repeats = new ArrayList<>();
+    String resolvedStrategy = plan.scenario().strategy().id();
+    double startupSeconds = 0;
+    RunStatus status = RunStatus.SUCCESS;
+    String error = null;
+    try {
+      EngineAdapter current = engine();
+      for (int repeat = 1; repeat <= plan.scenario().repeats(); repeat++) {
+        if (Thread.currentThread().isInterrupted()) {
+          status = RunStatus.INTERRUPTED;
+          error = "interrupted before repeat " + repeat;
+          break;
+        }
+        listener.repeatStarted(plan, repeat);
+        RepeatOutcome outcome = runRepeat(current, plan, repeat);
+        repeats.add(outcome.metrics());
+        if (outcome.resolvedStrategy() != null) {
+          resolvedStrategy = outcome.resolvedStrategy();
+        }
+        startupSeconds += outcome.startupSeconds();
+        listener.repeatFinished(plan, outcome.metrics());
+        if (outcome.metrics().status() != RunStatus.SUCCESS) {
+          status = outcome.metrics().status();
+          error =
+              plan.scenario().repeats() == 1
+                  ? outcome.metrics().error()
+                  : "repeat " + repeat + ": " + outcome.metrics().error();
+          break;
+        }
+      }
+    } catch (EngineStartException e) {
+      status = RunStatus.FAILED;
+      error = e.getMessage();
+    }
+    warnings.addAll(ScenarioWarnings.after(repeats));
+    ScenarioResult result =
+        new ScenarioResult(
+            plan,
+            status,
+            error,
+            warnings,
+            (nanoClock.getAsLong() - scenarioStart) / 1e9,
+            clock.instant(),
+            resolvedStrategy,
+            cores,
+            repeats.isEmpty() ? 0 : startupSeconds / repeats.size(),
+            repeats);
+    listener.scenarioFinished(result);
+    return result;
+  }
+
+  /** Stops the engine this runner started, if any; idempotent. */
+  @Override
+  public void close() {
+    if (engine != null) {
+      EngineAdapter stopping = engine;
+      engine = null;
+      stopping.close();
+    }
+  }
+
+  private EngineAdapter engine() {
+    if (engine == null) {
+      EngineAdapter candidate = engineFactory.get();
+      try {
+        candidate.start();
+      } catch (RuntimeException e) {
+        closeQuietly(candidate);
+        if (e instanceof EngineStartException startFailure) {
+          throw startFailure;
+        }
+        throw new EngineStartException(
+            "Expected to start the engine " + candidate + ", but " + e.getMessage(), e);
+      }
+      engine = candidate;
+    }
+    return engine;
+  }
+
+  private RepeatOutcome runRepeat(EngineAdapter engine, ScenarioPlan plan, int repeat) {
+    int jobs = plan.numInstances();
+    String id = isolationId(plan.name(), repeat);
+    RepeatMetrics.Builder metrics =
+        RepeatMetrics.builder(repeat)
+            .expectedJobs(jobs)
+            .idealTimeSeconds(ScenarioWarnings.idealSeconds(plan, cores));
+    RunRecorder recorder = new RunRecorder(jobs);
+    ProcessSampler sampler = new ProcessSampler();
+    ProcessUsage usage = null;
+    RunRecorder.Snapshot snapshot = null;
+    String resolvedStrategy = null;
+    double startupSeconds = 0;
+    long windowStart = -1;
+    long waitEnd = -1;
+    try (CamundaClient client = newClient(engine, plan)) {
+      deploy(engine, plan, client, id);
+      LOG.debug("Repeat {} of '{}': deployed {}", repeat, plan.name(), id);
+      sampler.start();
+      RunningWorker worker = null;
+      try {
+        createInstances(engine, plan, client, id, recorder);
+        LOG.debug("Repeat {} of '{}': {} instances created", repeat, plan.name(), jobs);
+        worker = workerFactory.start(new WorkerSetup(plan, id, client, recorder, nanoClock));
+        windowStart = nanoClock.getAsLong();
+        resolvedStrategy = worker.resolvedStrategy();
+        startupSeconds = worker.startupTime().toNanos() / 1e9;
+        if (!recorder.awaitAllCompleted(plan.timeout())) {
+          metrics
+              .status(RunStatus.FAILED)
+              .error(
+                  String.format(
+                      Locale.ROOT,
+                      "Expected %d jobs to complete within %s s, but %d did",
+                      jobs,
+                      seconds(plan.timeout()),
+                      recorder.completedCount()));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        metrics
+            .status(RunStatus.INTERRUPTED)
+            .error("interrupted after " + recorder.completedCount() + " of " + jobs + " jobs");
+      } finally {
+        waitEnd = nanoClock.getAsLong();
+        snapshot = recorder.snapshot();
+        LOG.debug("Repeat {} of '{}': wait ended, closing the worker", repeat, plan.name());
+        if (worker != null) {
+          closeWorker(worker);
+        }
+        usage = sampler.stop();
+        LOG.debug("Repeat {} of '{}': worker closed", repeat, plan.name());
+      }
+    } catch (RepeatFailure e) {
+      metrics.status(RunStatus.FAILED).error(e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.debug("Repeat {} of '{}' failed", repeat, plan.name(), e);
+      metrics
+          .status(RunStatus.FAILED)
+          .error("Expected to run repeat " + repeat + " of '" + plan.name() + "', but " + e);
+    }
+    LOG.debug("Repeat {} of '{}': client closed", repeat, plan.name());
+    if (snapshot == null) {
+      snapshot = recorder.snapshot();
+    }
+    fill(metrics, snapshot, usage, windowStart, waitEnd, jobs);
+    return new RepeatOutcome(metrics.build(), resolvedStrategy, startupSeconds);
+  }
+
+  private static void fill(
+      RepeatMetrics.Builder metrics,
+      RunRecorder.Snapshot snapshot,
+      ProcessUsage usage,
+      long windowStart,
+      long waitEnd,
+      int jobs) {
+    metrics
+        .jobsCompleted(snapshot.completed())
+        .latency(snapshot.latency())
+        .startDelay(snapshot.startDelay())
+        .peakInFlight(snapshot.peakInFlight())
+        .redeliveries(snapshot.redeliveries())
+        .failedJobs(snapshot.failedJobs())
+        .incidents(snapshot.incidents());
+    if (windowStart >= 0) {
+      long start =
+          snapshot.firstActivationNanos() >= 0
+              ? Math.min(windowStart, snapshot.firstActivationNanos())
+              : windowStart;
+      long end = snapshot.lastCompletionNanos() >= 0 ? snapshot.lastCompletionNanos() : waitEnd;
+      double total = Math.max(0, end - start) / 1e9;
+      RepeatMetrics probe = metrics.build();
+      metrics.totalTimeSeconds(total);
+      if (total > 0) {
+        metrics.jobsPerSecond(snapshot.completed() / total);
+        // partial runs are credited only with the ideal time of the jobs they completed
+        metrics.efficiency(probe.idealTimeSeconds() * snapshot.completed() / jobs / total);
+      }
+    }
+    if (usage != null) {
+      metrics
+          .memoryPeakMb(usage.heapPeakMb())
+          .maxRssMb(usage.maxRssMb())
+          .rssDeltaMb(usage.rssDeltaMb())
+          .cpuSeconds(usage.cpuSeconds())
+          .peakThreads(usage.peakThreads())
+          .gcSeconds(usage.gcSeconds());
+    }
+  }
+
+  private static CamundaClient newClient(EngineAdapter engine, ScenarioPlan plan) {
+    CamundaClientBuilder builder =
+        engine
+            .newClientBuilder()
+            .defaultJobTimeout(plan.jobTimeout())
+            .defaultJobWorkerMaxJobsActive(plan.maxJobsActive());
+    if (plan.acquisition() == AcquisitionKind.JOB_WORKER
+        && plan.scenario().strategy() != StrategyKind.ASYNC) {
+      // a blocking handler holds a client handler thread for the whole job, as users' do
+      builder.numJobWorkerExecutionThreads(plan.maxJobsActive());
+    }
+    switch (plan.transport()) {
+      case REST -> builder.preferRestOverGrpc(true);
+      case GRPC_POLL -> builder.preferRestOverGrpc(false);
+      case GRPC_STREAM -> builder.preferRestOverGrpc(false).defaultJobWorkerStreamEnabled(true);
+    }
+    return builder.build();
+  }
+
+  private void deploy(EngineAdapter engine, ScenarioPlan plan, CamundaClient client, String id) {
+    try {
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(ServiceTaskProcess.model(id, id), id + ".bpmn")
+          .send()
+          .join(ENGINE_REACH_SECONDS, TimeUnit.SECONDS);
+    } catch (RuntimeException e) {
+      throw new RepeatFailure(unreachable(engine, plan, "deploy the process", e));
+    }
+  }
+
+  private void createInstances(
+      EngineAdapter engine, ScenarioPlan plan, CamundaClient client, String id, RunRecorder recorder)
+      throws InterruptedException {
+    int jobs = plan.numInstances();
+    Semaphore permits = new Semaphore(MAX_CREATIONS_IN_FLIGHT);
+    CountDownLatch answered = new CountDownLatch(jobs);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    for (int i = 0; i < jobs; i++) {
+      if (failure.get() != null) {
+        answered.countDown();
+        continue;
+      }
+      permits.acquire();
+      long due = nanoClock.getAsLong();
+      try {
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .send()
+            .whenComplete(
+                (instance, error) -> {
+                  permits.release();
+                  if (error != null) {
+                    failure.compareAndSet(null, error);
+                  } else {
+                    recorder.instanceCreated(instance.getProcessInstanceKey(), due);
+                  }
+                  answered.countDown();
+                });
+      } catch (RuntimeException e) {
+        permits.release();
+        failure.compareAndSet(null, e);
+        answered.countDown();
+      }
+    }
+    Duration limit = plan.timeout().plusSeconds(ENGINE_REACH_SECONDS);
+    boolean allAnswered = answered.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+    if (failure.get() != null) {
+      throw new RepeatFailure(unreachable(engine, plan, "create " + jobs + " process instances", failure.get()));
+    }
+    if (!allAnswered) {
+      throw new RepeatFailure(
+          "Expected the engine to create "
+              + jobs
+              + " process instances within "
+              + seconds(limit)
+              + " s, but "
+              + (jobs - answered.getCount())
+              + " were answered. Check the engine's load and logs.");
+    }
+  }
+
+  private static String unreachable(
+      EngineAdapter engine, ScenarioPlan plan, String action, Throwable cause) {
+    URI address =
+        plan.transport() == TransportKind.REST ? engine.restAddress() : engine.grpcAddress();
+    return "Expected to reach the engine at "
+        + address
+        + " to "
+        + action
+        + ", but "
+        + rootMessage(cause)
+        + ". Check that the engine runs and its address, or use --engine embedded.";
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+  }
+
+  private static void closeWorker(RunningWorker worker) {
+    try {
+      worker.close();
+    } catch (RuntimeException e) {
+      LOG.warn("Closing the worker failed: {}", e.toString());
+    }
+  }
+
+  private static void closeQuietly(EngineAdapter candidate) {
+    try {
+      candidate.close();
+    } catch (RuntimeException e) {
+      LOG.debug("Closing an engine that did not start failed", e);
+    }
+  }
+
+  /** A process id and job type unique to one repeat: an NCName of letters, digits, - and _. */
+  static String isolationId(String scenarioName, int repeat) {
+    String safe = scenarioName.replaceAll("[^A-Za-z0-9_-]", "_");
+    if (safe.length() > 40) {
+      safe = safe.substring(0, 40);
+    }
+    byte[] random = new byte[4];
+    ThreadLocalRandom.current().nextBytes(random);
+    return "wb-" + safe + "-" + repeat + "-" + HexFormat.of().formatHex(random);
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f", duration.toNanos() / 1e9);
+  }
+
+  private record RepeatOutcome(
+      RepeatMetrics metrics, String resolvedStrategy, double startupSeconds) {}
+
+  /** A repeat could not run; the message is the result's reason. */
+  private static final class RepeatFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RepeatFailure(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.github.workerbench.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RemoteEngineTest {
+
+  private static final String SECRET = "s3cr3t-fake-Xq9";
+
+  @Test
+  void shouldUseTheCamundaVariablesWhenBothNamesAreSet() {
+    // given
+    Map<String, String> env =
+        Map.of(
+            "CAMUNDA_GRPC_ADDRESS", "https://grpc.example.test:443",
+            "ZEEBE_GRPC_ADDRESS", "http://legacy.example.test:26500",
+            "CAMUNDA_REST_ADDRESS", "https://rest.example.test",
+            "ZEEBE_REST_ADDRESS", "http://legacy.example.test:8080");
+    // when
+    RemoteEngine engine = new RemoteEngine(env);
+    // then
+    assertThat(engine.grpcAddress()).isEqualTo(URI.create("https://grpc.example.test:443"));
+    assertThat(engine.restAddress()).isEqualTo(URI.create("https://rest.example.test"));
+    assertThat(engine.usesOAuth()).isFalse();
+  }
+
+  @Test
+  void shouldFallBackToTheZeebeVariablesWhenTheCamundaOnesAreAbsent() {
+    // given
+    Map<String, String> env =
+        Map.of(
+            "ZEEBE_GRPC_ADDRESS", "legacy.example.test:26500",
+            "ZEEBE_REST_ADDRESS", "http://legacy.example.test:8080",
+            "ZEEBE_CLIENT_ID", "bench-client",
+            "ZEEBE_CLIENT_SECRET", SECRET,
+            "ZEEBE_AUTHORIZATION_SERVER_URL", "https://login.example.test/oauth/token",
+            "ZEEBE_TOKEN_AUDIENCE", "zeebe.example.test");
+    // when
+    RemoteEngine engine = new RemoteEngine(env);
+    // then
+    assertThat(engine.grpcAddress()).isEqualTo(URI.create("http://legacy.example.test:26500"));
+    assertThat(engine.restAddress()).isEqualTo(URI.create("http://legacy.example.test:8080"));
+    assertThat(engine.usesOAuth()).isTrue();
+    assertThat(engine.newClientBuilder()).isNotNull();
+  }
+
+  @Test
+  void shouldUseLocalDefaultsWhenNoAddressIsSet() {
+    // when
+    RemoteEngine engine = new RemoteEngine(Map.of());
+    // then
+    assertThat(engine.grpcAddress()).isEqualTo(URI.create("http://localhost:26500"));
+    assertThat(engine.restAddress()).isEqualTo(URI.create("http://localhost:8080"));
+  }
+
+  @Test
+  void shouldRefuseWhenAClientIdComesWithoutASecret() {
+    // when / then
+    assertThatThrownBy(() -> new RemoteEngine(Map.of("CAMUNDA_CLIENT_ID", "bench-client")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CAMUNDA_CLIENT_SECRET");
+  }
+
+  @Test
+  void shouldNameTheVariableWhenAnAddressIsMalformed() {
+    // when / then
+    assertThatThrownBy(() -> new RemoteEngine(Map.of("CAMUNDA_REST_ADDRESS", "http://exa mple")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CAMUNDA_REST_ADDRESS");
+  }
+
+  @Test
+  void shouldNeverShowTheSecretWhenPrinted() {
+    // given
+    RemoteEngine engine =
+        new RemoteEngine(
+            Map.of(
+                "CAMUNDA_CLIENT_ID", "bench-client",
+                "CAMUNDA_CLIENT_SECRET", SECRET,
+                "CAMUNDA_BASIC_AUTH_USERNAME", "demo",
+                "CAMUNDA_BASIC_AUTH_PASSWORD", SECRET + "-basic"));
+    EngineSettings settings = EngineSettings.remote(Map.of("CAMUNDA_CLIENT_SECRET", SECRET));
+    // when
+    String printed = engine + " " + settings;
+    // then
+    assertThat(printed).doesNotContain(SECRET).contains("bench-client");
+  }
+
+  @Test
+  void shouldFailWithTheAddressAndNoSecretWhenTheEngineCannotBeReached() throws IOException {
+    // given an address nothing listens on
+    int port = closedPort();
+    String address = "http://127.0.0.1:" + port;
+    RemoteEngine engine =
+        new RemoteEngine(
+            Map.of(
+                "CAMUNDA_REST_ADDRESS", address,
+                "CAMUNDA_GRPC_ADDRESS", address,
+                "CAMUNDA_CLIENT_ID", "bench-client",
+                "CAMUNDA_CLIENT_SECRET", SECRET,
+                "CAMUNDA_AUTHORIZATION_SERVER_URL", address + "/token"),
+            Duration.ofSeconds(3));
+    // when / then
+    assertThatThrownBy(engine::start)
+        .isInstanceOf(EngineStartException.class)
+        .hasMessageStartingWith("Expected to reach the engine at " + address)
+        .hasMessageContaining("Check that the cluster runs")
+        .satisfies(e -> assertThat(String.valueOf(e.getMessage())).doesNotContain(SECRET));
+  }
+
+  static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

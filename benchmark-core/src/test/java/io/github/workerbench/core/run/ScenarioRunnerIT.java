@@ -1,0 +1,229 @@
+package io.github.workerbench.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.api.worker.JobWorker;
+import io.github.workerbench.core.engine.EmbeddedEngine;
+import io.github.workerbench.core.metrics.JobObserver;
+import io.github.workerbench.core.result.RepeatMetrics;
+import io.github.workerbench.core.result.RunStatus;
+import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.scenario.Scenario;
+import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.core.scenario.StrategyKind;
+import io.github.workerbench.core.scenario.TransportKind;
+import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.core.worker.DefaultWorkerFactory;
+import io.github.workerbench.core.worker.RunningWorker;
+import io.github.workerbench.core.worker.WorkerFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The runner against the embedded engine, with a minimal worker and with the real ones. */
+class ScenarioRunnerIT {
+
+  private static EmbeddedEngine engine;
+
+  @BeforeAll
+  static void startEngine() {
+    engine = new EmbeddedEngine();
+    engine.start();
+  }
+
+  @AfterAll
+  static void stopEngine() {
+    engine.close();
+  }
+
+  private static Scenario.Builder small() {
+    return Scenario.builder()
+        .name("runner-it")
+        .numInstances(10)
+        .strategy(StrategyKind.THREAD)
+        .workloadType(WorkloadKind.SLEEP)
+        .workDuration(0.05)
+        .maxConcurrentJobs(5)
+        .repeats(1)
+        .timeout(30)
+        .jobTimeoutMs(30_000)
+        .phase("it");
+  }
+
+  /** A runner on the shared engine that never closes it (the class does). */
+  private static ScenarioRunner runner(WorkerFactory workers, RunListener listener) {
+    return new ScenarioRunner(
+        () -> new SharedEngine(engine), workers, System::nanoTime, java.time.Clock.systemUTC(), listener);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void shouldCompleteEveryJobOnceWhenTheWorkerCompletesThem(TransportKind transport) {
+    // given
+    ScenarioPlan plan = ScenarioPlan.of(small().transport(transport).repeats(2).build());
+    List<Integer> finishedRepeats = new CopyOnWriteArrayList<>();
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void repeatFinished(ScenarioPlan p, RepeatMetrics metrics) {
+            finishedRepeats.add(metrics.repeat());
+          }
+        };
+    // when
+    ScenarioResult result;
+    try (ScenarioRunner runner = runner(completingWorker(Integer.MAX_VALUE), listener)) {
+      result = runner.run(plan);
+    }
+    // then
+    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
+    assertThat(result.resolvedStrategy()).isEqualTo("completing");
+    assertThat(finishedRepeats).containsExactly(1, 2);
+    for (RepeatMetrics repeat : result.repeats()) {
+      assertThat(repeat.jobsCompleted()).isEqualTo(10);
+      assertThat(repeat.latency().count()).isEqualTo(10);
+      assertThat(repeat.redeliveries()).isZero();
+      assertThat(repeat.peakInFlight()).isBetween(1, 5);
+      assertThat(repeat.totalTimeSeconds()).isPositive();
+      assertThat(repeat.jobsPerSecond()).isPositive();
+      assertThat(repeat.idealTimeSeconds()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(repeat.peakThreads()).isPositive();
+    }
+  }
+
+  @Test
+  void shouldFailAndKeepPartialFiguresWhenJobsMissTheTimeout() {
+    // given a worker that completes only 4 of 10 jobs and a 1 s timeout
+    ScenarioPlan plan = ScenarioPlan.of(small().timeout(1).build());
+    // when
+    ScenarioResult result;
+    try (ScenarioRunner runner = runner(completingWorker(4), RunListener.noop())) {
+      result = runner.run(plan);
+    }
+    // then
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.error()).isEqualTo("Expected 10 jobs to complete within 1.0 s, but 4 did");
+    RepeatMetrics repeat = result.repeats().get(0);
+    assertThat(repeat.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(repeat.jobsCompleted()).isEqualTo(4);
+    assertThat(repeat.latency().count()).isEqualTo(4);
+    assertThat(repeat.totalTimeSeconds()).isPositive();
+  }
+
+  @Test
+  void shouldReportInterruptedWhenTheRunningThreadIsInterrupted() {
+    // given a worker that never completes, and an interrupt already pending
+    ScenarioPlan plan = ScenarioPlan.of(small().timeout(30).build());
+    // when
+    ScenarioResult result;
+    try (ScenarioRunner runner = runner(completingWorker(0), RunListener.noop())) {
+      Thread.currentThread().interrupt();
+      result = runner.run(plan);
+    } finally {
+      Thread.interrupted();
+    }
+    // then
+    assertThat(result.status()).isEqualTo(RunStatus.INTERRUPTED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = StrategyKind.class,
+      names = {"THREAD", "VIRTUAL", "ASYNC"})
+  void shouldCompleteEveryJobWhenTheRealWorkerRuns(StrategyKind strategy) {
+    // given
+    ScenarioPlan plan = ScenarioPlan.of(small().strategy(strategy).build());
+    // when
+    ScenarioResult result;
+    try (ScenarioRunner runner = runner(new DefaultWorkerFactory(), RunListener.noop())) {
+      result = runner.run(plan);
+    }
+    // then
+    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
+    assertThat(result.resolvedStrategy()).isEqualTo(strategy.id());
+    RepeatMetrics repeat = result.repeats().get(0);
+    assertThat(repeat.jobsCompleted()).isEqualTo(10);
+    assertThat(repeat.peakInFlight()).isBetween(1, 5);
+    assertThat(repeat.redeliveries()).isZero();
+    assertThat(repeat.startDelay().count()).isGreaterThanOrEqualTo(10);
+  }
+
+  /**
+   * A minimal worker on the client's JobWorker that completes the first {@code limit} jobs it
+   * gets and leaves the rest untouched.
+   */
+  static WorkerFactory completingWorker(int limit) {
+    return setup -> {
+      JobObserver observer = setup.observer();
+      LongSupplier clock = setup.nanoClock();
+      AtomicInteger taken = new AtomicInteger();
+      JobWorker worker =
+          setup
+              .client()
+              .newWorker()
+              .jobType(setup.jobType())
+              .handler(
+                  (client, job) -> {
+                    long activated = clock.getAsLong();
+                    observer.activated(job.getKey(), activated);
+                    if (taken.incrementAndGet() > limit) {
+                      return;
+                    }
+                    observer.started(job.getKey(), activated, clock.getAsLong());
+                    observer.finished(job.getKey(), clock.getAsLong());
+                    client.newCompleteCommand(job).send().join();
+                    observer.completed(job.getKey(), job.getProcessInstanceKey(), clock.getAsLong());
+                  })
+              .maxJobsActive(setup.plan().maxConcurrentJobs())
+              .pollInterval(Duration.ofMillis(20))
+              .open();
+      return new RunningWorker() {
+        @Override
+        public String resolvedStrategy() {
+          return "completing";
+        }
+
+        @Override
+        public Duration startupTime() {
+          return Duration.ZERO;
+        }
+
+        @Override
+        public void close() {
+          worker.close();
+        }
+      };
+    };
+  }
+
+  /** Delegates to a started engine without stopping it, so tests share one engine. */
+  private record SharedEngine(EmbeddedEngine delegate)
+      implements io.github.workerbench.core.engine.EngineAdapter {
+    @Override
+    public void start() {}
+
+    @Override
+    public java.net.URI grpcAddress() {
+      return delegate.grpcAddress();
+    }
+
+    @Override
+    public java.net.URI restAddress() {
+      return delegate.restAddress();
+    }
+
+    @Override
+    public io.camunda.client.CamundaClientBuilder newClientBuilder() {
+      return delegate.newClientBuilder();
+    }
+
+    @Override
+    public void close() {}
+  }
+}
