@@ -117,10 +117,17 @@ public final class HtmlReport {
       row.efficiency().ifPresent(e -> efficiency.add(new SvgChart.Bar(row.name(), e * 100,
           SvgChart.color(row.strategy(), strategies), Fmt.pct(e))));
     }
+    StringBuilder swatches = new StringBuilder("<ul class=\"swatches\">");
+    for (String strategy : strategies) {
+      swatches.append("<li><i style=\"background:").append(SvgChart.color(strategy, strategies))
+          .append("\"></i>").append(esc(strategy)).append("</li>");
+    }
+    swatches.append("</ul>");
     figure(html, "Efficiency per scenario", "Ideal time over measured time; 100% is ideal.",
         efficiency.isEmpty()
             ? "<p class=\"empty\" data-chart-empty=\"efficiency\">No result carries an efficiency.</p>"
-            : SvgChart.bars("chart-efficiency", "Efficiency per scenario", "efficiency (%)", efficiency));
+            : swatches + SvgChart.bars("chart-efficiency", "Efficiency per scenario", "efficiency (%)",
+                efficiency));
     figure(html, "Memory per strategy", "Mean over the strategy's successful results.",
         perStrategy(data, strategies, "chart-memory", "Memory per strategy", "MiB",
             List.of("memory_peak_mb", "max_rss_mb"), List.of("heap peak", "max RSS"),
@@ -294,10 +301,11 @@ public final class HtmlReport {
       .answer.unanswered{border-left-color:#9ca3af;color:var(--muted)}
       .answer p{margin:0 0 6px;font-weight:600}
       .evidence{margin:0;padding-left:18px;color:#374151;font-size:12.5px}
-      .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(660px,1fr));gap:16px}
+      .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(600px,1fr));gap:16px}
       .card{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px}
       figcaption{font-weight:600;margin-bottom:6px}figcaption small{display:block;font-weight:400;color:var(--muted)}
-      svg.chart{max-width:100%;height:auto;display:block}
+      svg.chart{width:100%;height:auto;display:block}
+.swatches{display:flex;gap:12px;margin:0 0 6px;padding:0;list-style:none;font-size:12px}.swatches i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px}
       svg .grid{stroke:var(--line)}svg .axis{stroke:#9ca3af}
       svg text{font:11px system-ui,sans-serif;fill:#374151}svg .axis-label{fill:var(--muted);font-size:12px}
       svg .legend{font-size:12px}svg .knee-label{font-size:11px;font-weight:600}

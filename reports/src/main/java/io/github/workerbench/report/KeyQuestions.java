@@ -69,9 +69,9 @@ public final class KeyQuestions {
     if (measured.isEmpty()) {
       return unanswered(1, question, basis, missing, "cpu results");
     }
-    Map<String, Aggregate> byStrategy = Aggregate.byStrategy(measured);
-    List<String> evidence = strategyLines(byStrategy);
-    String answer = ranking(byStrategy, "on cpu work") + missingNote(missing);
+    List<String> evidence = new ArrayList<>(strategyLines(Aggregate.byStrategy(measured)));
+    HeadToHead.of(measured).conditions().forEach(c -> evidence.add(conditionLine(c)));
+    String answer = ranking(measured, "on cpu work") + missingNote(missing);
     return new KeyAnswer(1, question, answer, evidence, basis, missing);
   }
 
@@ -96,7 +96,7 @@ public final class KeyQuestions {
     Knee top =
         knees.values().stream().max(Comparator.comparingDouble(Knee::bestJobsPerSecond)).orElseThrow();
     String answer =
-        "Raising concurrency raises throughput: " + String.join("; ", parts) + ". Highest: "
+        "From the lowest concurrency to the best: " + String.join("; ", parts) + ". Highest: "
             + top.strategy() + " at c=" + top.bestConcurrency() + "." + fallbackNote(source);
     return new KeyAnswer(
         2, question, answer, evidence, List.of(source.getKey()), missingFor(source));
@@ -155,7 +155,7 @@ public final class KeyQuestions {
       evidence.add(conditionLine(condition));
     }
     String answer =
-        ranking(byStrategy, "on io work")
+        ranking(measured, "on io work")
             + (fallback.isEmpty() ? missingNote(missing) : fallback);
     return new KeyAnswer(4, question, answer, evidence, basis, missing);
   }
@@ -296,26 +296,58 @@ public final class KeyQuestions {
     return missing.isEmpty() ? "" : " (Phase " + String.join(" and ", missing) + " missing.)";
   }
 
-  private static String ranking(Map<String, Aggregate> byStrategy, String context) {
-    List<Map.Entry<String, Aggregate>> sorted = new ArrayList<>(byStrategy.entrySet());
-    sorted.sort(
-        Comparator.comparingDouble(
-            (Map.Entry<String, Aggregate> entry) -> entry.getValue().meanJobsPerSecond())
-            .reversed());
-    Map.Entry<String, Aggregate> best = sorted.get(0);
-    if (sorted.size() == 1) {
-      return "Only " + best.getKey() + " was measured " + context + ": "
-          + best.getValue().describe() + "; nothing to compare.";
+  /**
+   * Ranks strategies fairly across unequal conditions: each strategy's throughput in a shared
+   * condition is taken relative to that condition's best, and these shares are averaged; the
+   * highest average wins (more wins, then higher mean throughput, on a tie).
+   */
+  private static String ranking(List<ReportRow> measured, String context) {
+    Map<String, Aggregate> byStrategy = Aggregate.byStrategy(measured);
+    if (byStrategy.size() == 1) {
+      Map.Entry<String, Aggregate> only = byStrategy.entrySet().iterator().next();
+      return "Only " + only.getKey() + " was measured " + context + ": "
+          + only.getValue().describe() + "; nothing to compare.";
     }
-    Map.Entry<String, Aggregate> second = sorted.get(1);
-    double runnerUp = second.getValue().meanJobsPerSecond();
-    String margin =
-        runnerUp > 0
-            ? Fmt.change((best.getValue().meanJobsPerSecond() - runnerUp) / runnerUp * 100)
-                .substring(1)
-            : "inf%";
-    return best.getKey() + " is fastest " + context + ": " + best.getValue().describe() + ", "
-        + margin + " ahead of " + second.getKey() + " (" + Fmt.rate(runnerUp) + " jobs/s).";
+    HeadToHead headToHead = HeadToHead.of(measured);
+    if (headToHead.conditions().isEmpty()) {
+      Map.Entry<String, Aggregate> best =
+          byStrategy.entrySet().stream()
+              .max(Comparator.comparingDouble(e -> e.getValue().meanJobsPerSecond()))
+              .orElseThrow();
+      return best.getKey() + " has the highest mean " + context + " (" + best.getValue().describe()
+          + "), but no two strategies ran the same condition, so this is no fair comparison.";
+    }
+    Map<String, Double> shares = shareOfBest(headToHead);
+    List<String> ranked = new ArrayList<>(shares.keySet());
+    ranked.sort(
+        Comparator.comparingDouble((String s) -> shares.get(s))
+            .thenComparingInt(s -> headToHead.wins().getOrDefault(s, 0))
+            .thenComparingDouble(s -> byStrategy.get(s).meanJobsPerSecond())
+            .reversed());
+    String best = ranked.get(0);
+    String others =
+        ranked.stream().skip(1).map(s -> s + " " + Fmt.pct(shares.get(s)))
+            .collect(Collectors.joining(", "));
+    return best + " is fastest " + context + ": it wins " + headToHead.wins().get(best) + " of "
+        + headToHead.conditions().size() + " shared conditions and reaches on average "
+        + Fmt.pct(shares.get(best)) + " of each condition's best throughput (" + others + ").";
+  }
+
+  /** Per strategy, the mean over its shared conditions of its throughput / the condition's best. */
+  static Map<String, Double> shareOfBest(HeadToHead headToHead) {
+    Map<String, List<Double>> shares = new LinkedHashMap<>();
+    for (HeadToHead.Condition condition : headToHead.conditions()) {
+      double best = condition.byStrategy().get(condition.winner()).meanJobsPerSecond();
+      condition.byStrategy().forEach(
+          (strategy, aggregate) ->
+              shares.computeIfAbsent(strategy, k -> new ArrayList<>())
+                  .add(best > 0 ? aggregate.meanJobsPerSecond() / best : 1));
+    }
+    Map<String, Double> means = new LinkedHashMap<>();
+    shares.forEach(
+        (strategy, values) ->
+            means.put(strategy, values.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+    return means;
   }
 
   private static List<String> strategyLines(Map<String, Aggregate> byStrategy) {

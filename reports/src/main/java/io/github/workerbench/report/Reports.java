@@ -72,12 +72,17 @@ public final class Reports {
             Integer.toString(row.numInstances()),
             Integer.toString(row.maxConcurrentJobs()),
             Fmt.num(row.workDurationSeconds()),
-            row.jobsPerSecond().isPresent() ? Fmt.rate(row.throughput()) : "-",
-            row.jobsPerSecondCi95().isPresent() ? "±" + Fmt.rate(row.jobsPerSecondCi95().getAsDouble()) : "-",
-            Fmt.pct(row.efficiency()),
-            row.status() + (row.error().isEmpty() ? "" : ": " + row.error()));
+            row.measured() ? Fmt.rate(row.throughput()) : "-",
+            row.measured() && row.jobsPerSecondCi95().isPresent()
+                ? "±" + Fmt.rate(row.jobsPerSecondCi95().getAsDouble())
+                : "-",
+            row.measured() ? Fmt.pct(row.efficiency()) : "-",
+            row.status());
       }
       table.print(out, "  ");
+      rows.stream()
+          .filter(row -> !row.error().isEmpty())
+          .forEach(row -> out.println("  ! " + row.name() + ": " + row.error()));
     }
   }
 

@@ -68,6 +68,7 @@ final class SvgChart {
       body.append(text(x, TOP + plotHeight + 16, "middle", "tick", Fmt.num(xValues.get(i))));
     }
     int legendY = TOP + 6;
+    int kneeIndex = 0;
     for (Series s : series) {
       StringBuilder path = new StringBuilder();
       StringBuilder points = new StringBuilder();
@@ -85,8 +86,10 @@ final class SvgChart {
           points.append("<circle data-mark=\"knee\" class=\"knee\" cx=\"").append(f(x))
               .append("\" cy=\"").append(f(y)).append("\" r=\"9\" fill=\"none\" stroke=\"")
               .append(s.color()).append("\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>")
-              .append(text(x + 11, y - 9, "start", "knee-label", "knee " + Fmt.num(p[0])));
+              .append(text(x + 11, y + 16 + 13 * kneeIndex, "start", "knee-label",
+                  s.name() + " knee c=" + Fmt.num(p[0])));
           marks++;
+          kneeIndex++;
         }
       }
       body.append("<path data-mark=\"line\" d=\"").append(path).append("\" fill=\"none\" stroke=\"")
