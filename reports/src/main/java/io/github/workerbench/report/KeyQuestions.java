@@ -404,7 +404,8 @@ public final class KeyQuestions {
   }
 
   private static String outcomeLine(ReportRow row) {
-    return row.name() + ": " + row.status() + ", " + describe(row);
+    return row.name() + ": " + row.status()
+        + (row.error().isEmpty() ? "" : " (" + row.error() + ")") + ", " + describe(row);
   }
 
   /** The figures of one result that are present, for evidence lines. */
@@ -421,9 +422,6 @@ public final class KeyQuestions {
     row.metric("latency_p99_ms").ifPresent(v -> parts.add("p99 " + Fmt.num(v) + " ms"));
     row.metric("memory_peak_mb").ifPresent(v -> parts.add("heap peak " + Fmt.num(v) + " MiB"));
     row.metric("failed_jobs").ifPresent(v -> parts.add(Fmt.num(v) + " failed jobs"));
-    if (!row.error().isEmpty()) {
-      parts.add("error: " + row.error());
-    }
     return String.join(", ", parts);
   }
 }

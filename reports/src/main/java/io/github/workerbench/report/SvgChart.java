@@ -16,7 +16,7 @@ final class SvgChart {
 
   private static final int WIDTH = 640;
   private static final int LEFT = 64;
-  private static final int RIGHT = 120;
+  private static final int RIGHT = 136;
   private static final int TOP = 18;
   private static final int BOTTOM = 46;
   private static final String[] PALETTE = {
@@ -68,7 +68,7 @@ final class SvgChart {
       body.append(text(x, TOP + plotHeight + 16, "middle", "tick", Fmt.num(xValues.get(i))));
     }
     int legendY = TOP + 6;
-    int kneeIndex = 0;
+    List<String[]> kneeLabels = new ArrayList<>();
     for (Series s : series) {
       StringBuilder path = new StringBuilder();
       StringBuilder points = new StringBuilder();
@@ -85,11 +85,11 @@ final class SvgChart {
         if (s.kneeX() != null && s.kneeX() == p[0]) {
           points.append("<circle data-mark=\"knee\" class=\"knee\" cx=\"").append(f(x))
               .append("\" cy=\"").append(f(y)).append("\" r=\"9\" fill=\"none\" stroke=\"")
-              .append(s.color()).append("\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>")
-              .append(text(x + 11, y + 16 + 13 * kneeIndex, "start", "knee-label",
-                  s.name() + " knee c=" + Fmt.num(p[0])));
+              .append(s.color()).append("\" stroke-width=\"2\" stroke-dasharray=\"3 2\">")
+              .append("<title>").append(HtmlReport.esc(s.name() + " knee at " + Fmt.num(p[0])))
+              .append("</title></circle>");
+          kneeLabels.add(new String[] {s.color(), s.name() + " c=" + Fmt.num(p[0])});
           marks++;
-          kneeIndex++;
         }
       }
       body.append("<path data-mark=\"line\" d=\"").append(path).append("\" fill=\"none\" stroke=\"")
@@ -97,6 +97,19 @@ final class SvgChart {
       marks++;
       body.append(points);
       body.append(legend(WIDTH - RIGHT + 14, legendY, s.color(), s.name()));
+      legendY += 18;
+    }
+    // Knees are listed under the legend, not beside their points, where labels would collide.
+    legendY += 8;
+    if (!kneeLabels.isEmpty()) {
+      body.append(text(WIDTH - RIGHT + 14, legendY + 1, "start", "knee-label", "knee"));
+      legendY += 18;
+    }
+    for (String[] knee : kneeLabels) {
+      body.append("<circle cx=\"").append(WIDTH - RIGHT + 20).append("\" cy=\"").append(legendY - 3)
+          .append("\" r=\"5\" fill=\"none\" stroke=\"").append(knee[0])
+          .append("\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>")
+          .append(text(WIDTH - RIGHT + 32, legendY + 1, "start", "knee-label", knee[1]));
       legendY += 18;
     }
     return svg(id, title, height, marks, body);
