@@ -304,7 +304,7 @@ public final class HtmlReport {
       .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(600px,1fr));gap:16px}
       .card{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px}
       figcaption{font-weight:600;margin-bottom:6px}figcaption small{display:block;font-weight:400;color:var(--muted)}
-      svg.chart{width:100%;height:auto;display:block}
+      svg.chart{width:100%;max-width:820px;height:auto;display:block}
 .swatches{display:flex;gap:12px;margin:0 0 6px;padding:0;list-style:none;font-size:12px}.swatches i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px}
       svg .grid{stroke:var(--line)}svg .axis{stroke:#9ca3af}
       svg text{font:11px system-ui,sans-serif;fill:#374151}svg .axis-label{fill:var(--muted);font-size:12px}
