@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Worker Bench 0.1.0",
     description = "Benchmarks Camunda 8 job worker execution strategies.",
-    subcommands = {TestCommand.class, BenchmarkCommand.class, BenchmarkWorkloadsCommand.class})
+    subcommands = {
+      TestCommand.class,
+      BenchmarkCommand.class,
+      BenchmarkWorkloadsCommand.class,
+      ReportCommand.class
+    })
 public final class BenchCli {
 
   /** Exit code for input the user must fix: one line on stderr, nothing run or written. */
