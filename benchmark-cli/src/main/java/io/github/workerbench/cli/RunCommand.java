@@ -171,12 +171,21 @@ public final class RunCommand implements Callable<Integer> {
             },
             "bench-run-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
-    SuiteOutcome outcome;
     try {
-      outcome = runner.run(prepared, engine);
+      SuiteOutcome outcome = runner.run(prepared, engine);
+      if (!noSummary) {
+        out.print(SuiteSummary.render(outcome.fileResults(), outcome.elapsed()));
+      }
+      out.println("Results: " + output);
+      out.flush();
+      if (outcome.interrupted()) {
+        return EXIT_INTERRUPTED;
+      }
+      return outcome.anyFailed() ? 1 : 0;
     } catch (UncheckedIOException | BenchmarkException e) {
       return fail(err, e, 1);
     } finally {
+      // Only now may a Ctrl-C shutdown proceed: the file is saved and the summary printed.
       finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -184,15 +193,6 @@ public final class RunCommand implements Callable<Integer> {
         // The JVM is exiting (Ctrl-C): the hook is running and has what it waited for.
       }
     }
-    if (!noSummary) {
-      out.print(SuiteSummary.render(outcome.fileResults(), outcome.elapsed()));
-    }
-    out.println("Results: " + output);
-    out.flush();
-    if (outcome.interrupted()) {
-      return EXIT_INTERRUPTED;
-    }
-    return outcome.anyFailed() ? 1 : 0;
   }
 
   private String checkSource() {

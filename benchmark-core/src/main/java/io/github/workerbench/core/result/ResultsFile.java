@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.scenario.ScenarioWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -196,13 +196,11 @@ public final class ResultsFile {
         folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.createDirectories(folder);
-      try (FileChannel channel =
-          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
+      // A FileOutputStream, not a FileChannel: an interrupt (Ctrl-C stopping the suite) must
+      // not close the file mid-write and lose the result being saved.
+      try (FileOutputStream stream = new FileOutputStream(temporary.toFile())) {
+        stream.write(bytes);
+        stream.getFD().sync();
       }
       try {
         Files.move(
