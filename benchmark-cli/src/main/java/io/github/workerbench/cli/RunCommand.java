@@ -32,10 +32,10 @@ import picocli.CommandLine.Spec;
  * every scenario, and prints the summary.
  *
  * <p>Everything the user gave is validated before anything runs or is written: the options, the
- * whole scenario file, the phase, and the results file to resume. Bad input is one line on
- * stderr and exit 2 (a stack trace only with {@code --verbose}). Exit 1 when a scenario failed
- * (or the harness could not run), 130 when interrupted by Ctrl-C: a shutdown hook stops the
- * running scenario, which is recorded as interrupted, and waits for the file to be saved.
+ * whole scenario file, the phase, and the results file to resume. Bad input is one line on stderr
+ * and exit 2 (a stack trace only with {@code --verbose}). Exit 1 when a scenario failed (or the
+ * harness could not run), 130 when interrupted by Ctrl-C: a shutdown hook stops the running
+ * scenario, which is recorded as interrupted, and waits for the file to be saved.
  */
 @Command(
     name = "run",
@@ -65,11 +65,16 @@ public final class RunCommand implements Callable<Integer> {
       description = "A scenario file (a JSON list); or use --suite")
   private Path scenariosFile;
 
-  @Option(names = "--suite", paramLabel = "NAME", description = "Generate and run a suite: "
-      + "minimal, quick, fast, full or extended")
+  @Option(
+      names = "--suite",
+      paramLabel = "NAME",
+      description = "Generate and run a suite: " + "minimal, quick, fast, full or extended")
   private String suite;
 
-  @Option(names = "--output", paramLabel = "RESULTS.json", defaultValue = "results.json",
+  @Option(
+      names = "--output",
+      paramLabel = "RESULTS.json",
+      defaultValue = "results.json",
       description = "The results file (default: ${DEFAULT-VALUE})")
   private Path output;
 
@@ -85,15 +90,22 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-summary", description = "Do not print the summary at the end")
   private boolean noSummary;
 
-  @Option(names = "--resume",
+  @Option(
+      names = "--resume",
       description = "Keep the successful results already in the results file; run the rest")
   private boolean resume;
 
-  @Option(names = "--engine", paramLabel = "KIND", defaultValue = "embedded",
+  @Option(
+      names = "--engine",
+      paramLabel = "KIND",
+      defaultValue = "embedded",
       description = "embedded, container or remote (default: ${DEFAULT-VALUE})")
   private String engine;
 
-  @Option(names = "--duration-scale", paramLabel = "X", defaultValue = "1.0",
+  @Option(
+      names = "--duration-scale",
+      paramLabel = "X",
+      defaultValue = "1.0",
       description = "Multiply every work_duration and timeout by X (default: ${DEFAULT-VALUE})")
   private double durationScale;
 
@@ -116,13 +128,15 @@ public final class RunCommand implements Callable<Integer> {
    * The production executor for an engine kind.
    *
    * <p>INTEGRATION POINT: the single-scenario runner ({@code core.run.ScenarioRunner}) lands on
-   * another branch. Wire it here: start the engine of this kind, build a
-   * {@code ScenarioRunner} that also reports to {@code progress}, and return its
-   * {@code ::run}. Until then this fails before anything is written.
+   * another branch. Wire it here: start the engine of this kind, build a {@code ScenarioRunner}
+   * that also reports to {@code progress}, and return its {@code ::run}. Until then this fails
+   * before anything is written.
    */
   static ScenarioExecutor executorFor(String engine, JobObserver progress) {
     throw new BenchmarkException(
-        "Expected to run scenarios on the " + engine + " engine, but the scenario runner is not"
+        "Expected to run scenarios on the "
+            + engine
+            + " engine, but the scenario runner is not"
             + " wired into the CLI yet (RunCommand.executorFor)");
   }
 
@@ -136,7 +150,8 @@ public final class RunCommand implements Callable<Integer> {
       String source = checkSource();
       List<Scenario> scenarios = loadScenarios();
       SuiteOptions options =
-          new SuiteOptions(limit == null ? 0 : limit, phase, continueOnError, resume, durationScale);
+          new SuiteOptions(
+              limit == null ? 0 : limit, phase, continueOnError, resume, durationScale);
       ResultsFile results = new ResultsFile(output);
       if (Files.isDirectory(output)) {
         throw new IllegalArgumentException(
@@ -211,7 +226,10 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (!ENGINES.contains(engine)) {
       throw new IllegalArgumentException(
-          "--engine: unknown engine '" + engine + "', expected one of " + String.join(", ", ENGINES));
+          "--engine: unknown engine '"
+              + engine
+              + "', expected one of "
+              + String.join(", ", ENGINES));
     }
     return scenariosFile != null ? scenariosFile.toString() : "suite:" + suite;
   }

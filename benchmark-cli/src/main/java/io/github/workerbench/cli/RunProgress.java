@@ -13,8 +13,8 @@ import java.util.Locale;
 /**
  * Shows a suite's progress on stderr. On a terminal: scenario i of N with its name and the ETA,
  * then a bar of its jobs redrawn in place; otherwise (a pipe, a log file) plain lines only, one
- * when a scenario starts and one when it ends. Job updates come from worker threads, so
- * drawing is synchronized and only happens when the bar changes.
+ * when a scenario starts and one when it ends. Job updates come from worker threads, so drawing is
+ * synchronized and only happens when the bar changes.
  */
 final class RunProgress implements SuiteListener {
 

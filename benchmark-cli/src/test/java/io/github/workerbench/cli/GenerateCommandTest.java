@@ -34,8 +34,9 @@ class GenerateCommandTest {
     Path csv = folder.resolve("quick.csv");
 
     // when
-    int exit = execute("generate", "--suite", "quick", "--output", json.toString(), "--csv",
-        csv.toString());
+    int exit =
+        execute(
+            "generate", "--suite", "quick", "--output", json.toString(), "--csv", csv.toString());
 
     // then
     assertThat(exit).isZero();
@@ -49,8 +50,14 @@ class GenerateCommandTest {
   @Test
   void shouldPrintNothingWhenQuiet() {
     // when
-    int exit = execute("generate", "--suite", "minimal", "--quiet", "--output",
-        folder.resolve("m.json").toString());
+    int exit =
+        execute(
+            "generate",
+            "--suite",
+            "minimal",
+            "--quiet",
+            "--output",
+            folder.resolve("m.json").toString());
 
     // then
     assertThat(exit).isZero();
@@ -61,14 +68,15 @@ class GenerateCommandTest {
   @Test
   void shouldExit2WhenSuiteIsUnknown() {
     // when
-    int exit = execute("generate", "--suite", "huge", "--output",
-        folder.resolve("h.json").toString());
+    int exit =
+        execute("generate", "--suite", "huge", "--output", folder.resolve("h.json").toString());
 
     // then
     assertThat(exit).isEqualTo(BenchCli.EXIT_BAD_INPUT);
-    assertThat(err.toString().lines().toList()).containsExactly(
-        "bench generate: --suite: unknown suite 'huge', expected one of minimal, quick, fast,"
-            + " full, extended");
+    assertThat(err.toString().lines().toList())
+        .containsExactly(
+            "bench generate: --suite: unknown suite 'huge', expected one of minimal, quick, fast,"
+                + " full, extended");
     assertThat(folder.resolve("h.json")).doesNotExist();
   }
 }

@@ -29,9 +29,17 @@ public final class InterruptibleRunMain {
                   status = RunStatus.INTERRUPTED;
                 }
               }
-              return new ScenarioResult(plan, status,
-                  status == RunStatus.SUCCESS ? null : "stopped by the user", List.of(), 0.5,
-                  Instant.now(), "thread", 2, 0, List.of());
+              return new ScenarioResult(
+                  plan,
+                  status,
+                  status == RunStatus.SUCCESS ? null : "stopped by the user",
+                  List.of(),
+                  0.5,
+                  Instant.now(),
+                  "thread",
+                  2,
+                  0,
+                  List.of());
             };
     System.exit(new CommandLine(new RunCommand(factory)).execute(args));
   }

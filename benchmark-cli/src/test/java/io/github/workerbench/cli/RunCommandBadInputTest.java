@@ -13,13 +13,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
- * Every bad input of a run: exit 2, one line on stderr naming the file, the scenario and the
- * field, no stack trace, and the results file neither created nor changed.
+ * Every bad input of a run: exit 2, one line on stderr naming the file, the scenario and the field,
+ * no stack trace, and the results file neither created nor changed.
  */
 class RunCommandBadInputTest {
 
@@ -27,14 +26,19 @@ class RunCommandBadInputTest {
       """
       {"name": "load_async_10", "num_instances": 10, "strategy": "async",
        "workload_type": "cpu", "work_duration": 1.0, "max_concurrent_jobs": 20, "repeats": 3,
-       "timeout": 120, "job_timeout_ms": 30000, "description": "d", "phase": "4_load_scaling"}""";
+       "timeout": 120, "job_timeout_ms": 30000, "description": "d", "phase": "4_load_scaling"}\
+      """;
 
   private static final String OLD_RESULTS = "{\"results\": [\"from another tool\"]}";
 
   @TempDir Path folder;
 
   /** One bad input: the scenario file's text (null: no file), extra arguments, and the line. */
-  record Case(String label, String scenarios, List<String> args, String resultsBefore,
+  record Case(
+      String label,
+      String scenarios,
+      List<String> args,
+      String resultsBefore,
       List<String> expected) {
     @Override
     public String toString() {
@@ -47,38 +51,69 @@ class RunCommandBadInputTest {
   }
 
   private static Case field(String field, String value, String... expected) {
-    String json = "[" + SCENARIO.replaceFirst("\"" + field + "\": [^,}]*", "\"" + field + "\": "
-        + value.replace("$", "\\$")) + "]";
+    String json =
+        "["
+            + SCENARIO.replaceFirst(
+                "\"" + field + "\": [^,}]*", "\"" + field + "\": " + value.replace("$", "\\$"))
+            + "]";
     if (!SCENARIO.contains("\"" + field + "\":")) {
-      json = "[" + SCENARIO.replace("\"phase\": \"4_load_scaling\"",
-          "\"phase\": \"4_load_scaling\", \"" + field + "\": " + value) + "]";
+      json =
+          "["
+              + SCENARIO.replace(
+                  "\"phase\": \"4_load_scaling\"",
+                  "\"phase\": \"4_load_scaling\", \"" + field + "\": " + value)
+              + "]";
     }
     List<String> all = new ArrayList<>(List.of("scenarios.json", "'load_async_10'", field));
     all.addAll(List.of(expected));
     return new Case(field + " = " + value, json, List.of(), null, all);
   }
 
-  private static Case option(String label, List<String> args, String resultsBefore,
-      String... expected) {
+  private static Case option(
+      String label, List<String> args, String resultsBefore, String... expected) {
     return new Case(label, "[" + SCENARIO + "]", args, resultsBefore, List.of(expected));
   }
 
   static Stream<Case> badInputs() {
     return Stream.of(
-        file("malformed JSON", "[{\"name\": \"a\",,}]", "scenarios.json", "malformed JSON",
+        file(
+            "malformed JSON",
+            "[{\"name\": \"a\",,}]",
+            "scenarios.json",
+            "malformed JSON",
             "line 1, column"),
         file("empty file", "", "scenarios.json", "the file is empty"),
         file("missing file", null, "scenarios.json", "file not found"),
-        file("object instead of list", SCENARIO, "scenarios.json", "expected a JSON list",
+        file(
+            "object instead of list",
+            SCENARIO,
+            "scenarios.json",
+            "expected a JSON list",
             "an object"),
-        file("missing required field", "[" + SCENARIO.replace("\"num_instances\": 10,", "") + "]",
-            "scenarios.json", "'load_async_10'", "num_instances is missing"),
-        file("missing name", "[" + SCENARIO.replace("\"name\": \"load_async_10\",", "") + "]",
-            "scenarios.json", "scenario #1", "name is missing"),
-        file("unknown field", "[" + SCENARIO.replace("\"repeats\"", "\"repeat\"") + "]",
-            "scenarios.json", "'load_async_10'", "unknown field 'repeat'"),
-        file("duplicate names", "[" + SCENARIO + "," + SCENARIO + "]", "scenarios.json",
-            "'load_async_10' (#2)", "name is a duplicate of scenario #1"),
+        file(
+            "missing required field",
+            "[" + SCENARIO.replace("\"num_instances\": 10,", "") + "]",
+            "scenarios.json",
+            "'load_async_10'",
+            "num_instances is missing"),
+        file(
+            "missing name",
+            "[" + SCENARIO.replace("\"name\": \"load_async_10\",", "") + "]",
+            "scenarios.json",
+            "scenario #1",
+            "name is missing"),
+        file(
+            "unknown field",
+            "[" + SCENARIO.replace("\"repeats\"", "\"repeat\"") + "]",
+            "scenarios.json",
+            "'load_async_10'",
+            "unknown field 'repeat'"),
+        file(
+            "duplicate names",
+            "[" + SCENARIO + "," + SCENARIO + "]",
+            "scenarios.json",
+            "'load_async_10' (#2)",
+            "name is a duplicate of scenario #1"),
         field("num_instances", "\"10\"", "must be a whole number", "the string \"10\""),
         field("max_concurrent_jobs", "2.5", "must be a whole number, but was 2.5"),
         field("strategy", "\"fork\"", "unknown strategy 'fork'"),
@@ -93,20 +128,39 @@ class RunCommandBadInputTest {
         field("work_duration", "0", "must be greater than 0"),
         field("jitter_pct", "1.5", "must be between 0 and 1, but was 1.5"),
         field("failure_rate", "-0.1", "must be between 0 and 1, but was -0.1"),
-        option("phase no scenario has", List.of("--phase", "9_nope"), null, "scenarios.json",
-            "--phase '9_nope' matches no scenario", "4_load_scaling"),
-        option("resume a file that is not ours", List.of("--resume"), OLD_RESULTS,
-            "results.json", "not a Worker Bench results file"),
-        option("resume a corrupt file", List.of("--resume"),
-            "{\"tool\": \"worker-bench\", \"format_version\": 1, \"resu", "results.json",
+        option(
+            "phase no scenario has",
+            List.of("--phase", "9_nope"),
+            null,
+            "scenarios.json",
+            "--phase '9_nope' matches no scenario",
+            "4_load_scaling"),
+        option(
+            "resume a file that is not ours",
+            List.of("--resume"),
+            OLD_RESULTS,
+            "results.json",
+            "not a Worker Bench results file"),
+        option(
+            "resume a corrupt file",
+            List.of("--resume"),
+            "{\"tool\": \"worker-bench\", \"format_version\": 1, \"resu",
+            "results.json",
             "not valid JSON"),
         option("limit 0", List.of("--limit", "0"), null, "--limit must be greater than 0"),
-        option("duration scale not a number", List.of("--duration-scale", "fast"), null,
-            "--duration-scale", "fast"),
-        option("duration scale negative", List.of("--duration-scale", "-1"), null,
+        option(
+            "duration scale not a number",
+            List.of("--duration-scale", "fast"),
+            null,
+            "--duration-scale",
+            "fast"),
+        option(
+            "duration scale negative",
+            List.of("--duration-scale", "-1"),
+            null,
             "--duration-scale must be greater than 0"),
-        option("unknown engine", List.of("--engine", "cloud"), OLD_RESULTS,
-            "unknown engine 'cloud'"));
+        option(
+            "unknown engine", List.of("--engine", "cloud"), OLD_RESULTS, "unknown engine 'cloud'"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -121,8 +175,8 @@ class RunCommandBadInputTest {
     if (badInput.resultsBefore() != null) {
       Files.writeString(results, badInput.resultsBefore());
     }
-    List<String> args = new ArrayList<>(List.of("run", scenarios.toString(), "--output",
-        results.toString()));
+    List<String> args =
+        new ArrayList<>(List.of("run", scenarios.toString(), "--output", results.toString()));
     args.addAll(badInput.args());
 
     // when
@@ -155,23 +209,27 @@ class RunCommandBadInputTest {
 
     // then
     assertThat(exit).isEqualTo(BenchCli.EXIT_BAD_INPUT);
-    assertThat(err.toString()).isEqualTo(
-        "bench run: give a scenario file (bench run SCENARIOS.json) or --suite NAME"
-            + System.lineSeparator());
+    assertThat(err.toString())
+        .isEqualTo(
+            "bench run: give a scenario file (bench run SCENARIOS.json) or --suite NAME"
+                + System.lineSeparator());
   }
 
   @Test
   void shouldNameTheChoicesWhenSuiteIsUnknown() {
     // when
     StringWriter err = new StringWriter();
-    int exit = execute(err, List.of("run", "--suite", "huge", "--output",
-        folder.resolve("r.json").toString()));
+    int exit =
+        execute(
+            err,
+            List.of("run", "--suite", "huge", "--output", folder.resolve("r.json").toString()));
 
     // then
     assertThat(exit).isEqualTo(BenchCli.EXIT_BAD_INPUT);
-    assertThat(err.toString().lines().toList()).containsExactly(
-        "bench run: --suite: unknown suite 'huge', expected one of minimal, quick, fast, full,"
-            + " extended");
+    assertThat(err.toString().lines().toList())
+        .containsExactly(
+            "bench run: --suite: unknown suite 'huge', expected one of minimal, quick, fast, full,"
+                + " extended");
     assertThat(folder.resolve("r.json")).doesNotExist();
   }
 
@@ -182,8 +240,15 @@ class RunCommandBadInputTest {
 
     // when
     StringWriter err = new StringWriter();
-    int exit = execute(err, List.of("run", scenarios.toString(), "--verbose", "--output",
-        folder.resolve("r.json").toString()));
+    int exit =
+        execute(
+            err,
+            List.of(
+                "run",
+                scenarios.toString(),
+                "--verbose",
+                "--output",
+                folder.resolve("r.json").toString()));
 
     // then
     assertThat(exit).isEqualTo(BenchCli.EXIT_BAD_INPUT);

@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C on a running suite: the scenario is recorded interrupted, saved, and the exit is 130. */
@@ -31,9 +31,14 @@ class RunCommandInterruptIT {
     Process child =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 InterruptibleRunMain.class.getName(),
-                "--suite", "minimal", "--output", results.toString(), "--no-summary")
+                "--suite",
+                "minimal",
+                "--output",
+                results.toString(),
+                "--no-summary")
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     StringBuffer stdout = new StringBuffer();

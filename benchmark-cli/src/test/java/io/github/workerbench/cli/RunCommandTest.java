@@ -34,13 +34,27 @@ class RunCommandTest {
           ran.add(plan);
           progress.completed(1, 1, 0);
           RunStatus status =
-              interrupted.contains(plan.name()) ? RunStatus.INTERRUPTED
+              interrupted.contains(plan.name())
+                  ? RunStatus.INTERRUPTED
                   : failing.contains(plan.name()) ? RunStatus.FAILED : RunStatus.SUCCESS;
           RepeatMetrics repeat =
-              RepeatMetrics.builder(1).status(status).totalTimeSeconds(2).jobsCompleted(5)
-                  .expectedJobs(5).jobsPerSecond(2.5).build();
-          return new ScenarioResult(plan, status, status == RunStatus.SUCCESS ? null : "boom",
-              List.of(), 2.0, Instant.parse("2026-11-27T13:30:00Z"), "thread", 2, 0,
+              RepeatMetrics.builder(1)
+                  .status(status)
+                  .totalTimeSeconds(2)
+                  .jobsCompleted(5)
+                  .expectedJobs(5)
+                  .jobsPerSecond(2.5)
+                  .build();
+          return new ScenarioResult(
+              plan,
+              status,
+              status == RunStatus.SUCCESS ? null : "boom",
+              List.of(),
+              2.0,
+              Instant.parse("2026-11-27T13:30:00Z"),
+              "thread",
+              2,
+              0,
               List.of(repeat));
         };
   }
@@ -58,12 +72,20 @@ class RunCommandTest {
     Path results = folder.resolve("results.json");
 
     // when
-    int exit = execute(ending(Set.of(), Set.of()), "--suite", "minimal", "--output",
-        results.toString(), "--engine", "remote");
+    int exit =
+        execute(
+            ending(Set.of(), Set.of()),
+            "--suite",
+            "minimal",
+            "--output",
+            results.toString(),
+            "--engine",
+            "remote");
 
     // then
     assertThat(exit).isZero();
-    assertThat(ran).extracting(ScenarioPlan::name)
+    assertThat(ran)
+        .extracting(ScenarioPlan::name)
         .containsExactly("smoke_async", "smoke_thread", "smoke_auto");
     JsonNode root = new ObjectMapper().readTree(results.toFile());
     assertThat(root.get("scenarios_file").asText()).isEqualTo("suite:minimal");
@@ -76,8 +98,14 @@ class RunCommandTest {
   @Test
   void shouldExit1AndStopWhenAScenarioFails() {
     // when
-    int exit = execute(ending(Set.of("smoke_thread"), Set.of()), "--suite", "minimal",
-        "--output", folder.resolve("r.json").toString(), "--no-summary");
+    int exit =
+        execute(
+            ending(Set.of("smoke_thread"), Set.of()),
+            "--suite",
+            "minimal",
+            "--output",
+            folder.resolve("r.json").toString(),
+            "--no-summary");
 
     // then
     assertThat(exit).isEqualTo(1);
@@ -89,8 +117,14 @@ class RunCommandTest {
   @Test
   void shouldRunTheRestWhenContinuingOnError() {
     // when
-    int exit = execute(ending(Set.of("smoke_thread"), Set.of()), "--suite", "minimal",
-        "--output", folder.resolve("r.json").toString(), "--continue-on-error");
+    int exit =
+        execute(
+            ending(Set.of("smoke_thread"), Set.of()),
+            "--suite",
+            "minimal",
+            "--output",
+            folder.resolve("r.json").toString(),
+            "--continue-on-error");
 
     // then
     assertThat(exit).isEqualTo(1);
@@ -103,8 +137,13 @@ class RunCommandTest {
     Path results = folder.resolve("r.json");
 
     // when
-    int exit = execute(ending(Set.of(), Set.of("smoke_thread")), "--suite", "minimal",
-        "--output", results.toString());
+    int exit =
+        execute(
+            ending(Set.of(), Set.of("smoke_thread")),
+            "--suite",
+            "minimal",
+            "--output",
+            results.toString());
 
     // then
     assertThat(exit).isEqualTo(RunCommand.EXIT_INTERRUPTED);
@@ -117,13 +156,27 @@ class RunCommandTest {
   void shouldResumeAndRecordTheScaleWhenOptionsAreGiven() throws IOException {
     // given a first run that stopped at smoke_thread
     Path results = folder.resolve("r.json");
-    execute(ending(Set.of("smoke_thread"), Set.of()), "--suite", "minimal", "--output",
-        results.toString(), "--duration-scale", "0.1");
+    execute(
+        ending(Set.of("smoke_thread"), Set.of()),
+        "--suite",
+        "minimal",
+        "--output",
+        results.toString(),
+        "--duration-scale",
+        "0.1");
     ran.clear();
 
     // when
-    int exit = execute(ending(Set.of(), Set.of()), "--suite", "minimal", "--output",
-        results.toString(), "--duration-scale", "0.1", "--resume");
+    int exit =
+        execute(
+            ending(Set.of(), Set.of()),
+            "--suite",
+            "minimal",
+            "--output",
+            results.toString(),
+            "--duration-scale",
+            "0.1",
+            "--resume");
 
     // then
     assertThat(exit).isZero();
@@ -140,8 +193,8 @@ class RunCommandTest {
     Path results = folder.resolve("r.json");
 
     // when
-    int exit = execute(RunCommand::executorFor, "--suite", "minimal", "--output",
-        results.toString());
+    int exit =
+        execute(RunCommand::executorFor, "--suite", "minimal", "--output", results.toString());
 
     // then
     assertThat(exit).isEqualTo(1);

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The summary the generator prints, as the seed's does: how many scenarios, how many per phase
- * and per strategy (in order of first appearance), and the estimated time: the sum of every
- * scenario's ideal time over all its repeats on the given number of cores (the runner adds its
- * overhead on top). Numbers use {@link Locale#ROOT}. Stateless.
+ * The summary the generator prints, as the seed's does: how many scenarios, how many per phase and
+ * per strategy (in order of first appearance), and the estimated time: the sum of every scenario's
+ * ideal time over all its repeats on the given number of cores (the runner adds its overhead on
+ * top). Numbers use {@link Locale#ROOT}. Stateless.
  */
 public final class GenerationSummary {
 
@@ -36,7 +36,9 @@ public final class GenerationSummary {
     }
     StringBuilder text =
         new StringBuilder()
-            .append(String.format(Locale.ROOT, "Generated %d scenarios (%s)%n", scenarios.size(), label));
+            .append(
+                String.format(
+                    Locale.ROOT, "Generated %d scenarios (%s)%n", scenarios.size(), label));
     text.append("By phase:\n");
     byPhase.forEach(
         (phase, count) -> text.append(String.format(Locale.ROOT, "  %-28s %3d%n", phase, count)));
@@ -56,7 +58,11 @@ public final class GenerationSummary {
   static String human(Duration duration) {
     long seconds = Math.round(duration.toMillis() / 1000.0);
     return String.format(
-        Locale.ROOT, "%d h %02d min %02d s (%d s)", seconds / 3600, seconds % 3600 / 60, seconds % 60,
+        Locale.ROOT,
+        "%d h %02d min %02d s (%d s)",
+        seconds / 3600,
+        seconds % 3600 / 60,
+        seconds % 60,
         seconds);
   }
 }

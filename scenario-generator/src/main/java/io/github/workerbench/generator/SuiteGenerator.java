@@ -9,26 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the scenario suites. The seed's phases (1–8, minimal, quick) are reproduced name for
- * name and value for value so results compare with the Python tool's; phases 9–11 add what only
- * the Java harness can measure.
+ * Builds the scenario suites. The seed's phases (1–8, minimal, quick) are reproduced name for name
+ * and value for value so results compare with the Python tool's; phases 9–11 add what only the Java
+ * harness can measure.
  *
- * <p>Every field not named for a phase takes the seed's default: num_instances 20,
- * work_duration 1.0 s, max_concurrent_jobs 10, repeats 3, timeout 120 s, job_timeout_ms 30000,
- * workload cpu. Where a name is a pattern such as {@code workload_{async,thread}_{cpu,io}},
- * scenarios come in the order of its expansion, the leftmost choice varying slowest.
+ * <p>Every field not named for a phase takes the seed's default: num_instances 20, work_duration
+ * 1.0 s, max_concurrent_jobs 10, repeats 3, timeout 120 s, job_timeout_ms 30000, workload cpu.
+ * Where a name is a pattern such as {@code workload_{async,thread}_{cpu,io}}, scenarios come in the
+ * order of its expansion, the leftmost choice varying slowest.
  *
  * <h2>The fast suite</h2>
  *
- * The seed's head-to-head validation suite: each comparison runs once with {@code async} and
- * once with {@code thread}, side by side, one repeat each (18 scenarios). Choices, since the
- * seed names only the comparisons: every value not under test is the seed's default (n=20,
- * d=1.0, c=10, timeout 120), so each scenario reads against its full-suite counterpart; the
- * concurrency pair uses c=1 and c=20 and the load pair n=20 and n=50 at c=20 (phase 4's
- * concurrency); the interaction pair is io at c=50 with n=30 and timeout 180 (the corner of
- * phase 6 where the two models differ most); subprocess_threaded uses phase 8's timeout 180.
- * Phases group the comparisons: {@code fast_workload} (cpu, io, subprocess,
- * subprocess_threaded), {@code fast_concurrency}, {@code fast_load}, {@code fast_interaction}.
+ * The seed's head-to-head validation suite: each comparison runs once with {@code async} and once
+ * with {@code thread}, side by side, one repeat each (18 scenarios). Choices, since the seed names
+ * only the comparisons: every value not under test is the seed's default (n=20, d=1.0, c=10,
+ * timeout 120), so each scenario reads against its full-suite counterpart; the concurrency pair
+ * uses c=1 and c=20 and the load pair n=20 and n=50 at c=20 (phase 4's concurrency); the
+ * interaction pair is io at c=50 with n=30 and timeout 180 (the corner of phase 6 where the two
+ * models differ most); subprocess_threaded uses phase 8's timeout 180. Phases group the
+ * comparisons: {@code fast_workload} (cpu, io, subprocess, subprocess_threaded), {@code
+ * fast_concurrency}, {@code fast_load}, {@code fast_interaction}.
  *
  * <h2>The transport phase</h2>
  *
@@ -78,7 +78,8 @@ public final class SuiteGenerator {
               .repeats(1)
               .timeout(30)
               .description(
-                  "Smoke test: 5 short CPU jobs with the " + strategy.id()
+                  "Smoke test: 5 short CPU jobs with the "
+                      + strategy.id()
                       + " strategy, to check the setup works")
               .build());
     }
@@ -95,7 +96,10 @@ public final class SuiteGenerator {
                 .maxConcurrentJobs(c)
                 .repeats(1)
                 .description(
-                    "Quick concurrency check: " + strategy.id() + " with " + c
+                    "Quick concurrency check: "
+                        + strategy.id()
+                        + " with "
+                        + c
                         + " concurrent CPU jobs")
                 .build());
       }
@@ -117,14 +121,19 @@ public final class SuiteGenerator {
     List<Scenario> list = new ArrayList<>();
     for (WorkloadKind workload :
         List.of(
-            WorkloadKind.CPU, WorkloadKind.IO, WorkloadKind.SUBPROCESS,
+            WorkloadKind.CPU,
+            WorkloadKind.IO,
+            WorkloadKind.SUBPROCESS,
             WorkloadKind.SUBPROCESS_THREADED)) {
       for (StrategyKind strategy : ASYNC_THREAD) {
         Scenario.Builder builder =
             fastBase("fast_" + workload.id() + "_" + strategy.id(), "fast_workload", strategy)
                 .workloadType(workload)
                 .description(
-                    "Head to head: " + strategy.id() + " on the " + workload.id()
+                    "Head to head: "
+                        + strategy.id()
+                        + " on the "
+                        + workload.id()
                         + " workload (compare with the other strategy's run)");
         if (workload == WorkloadKind.SUBPROCESS_THREADED) {
           builder.timeout(180);
@@ -138,8 +147,7 @@ public final class SuiteGenerator {
             fastBase("fast_conc" + c + "_" + strategy.id(), "fast_concurrency", strategy)
                 .maxConcurrentJobs(c)
                 .description(
-                    "Head to head: " + strategy.id() + " at concurrency " + c
-                        + " on CPU work")
+                    "Head to head: " + strategy.id() + " at concurrency " + c + " on CPU work")
                 .build());
       }
     }
@@ -150,7 +158,10 @@ public final class SuiteGenerator {
                 .numInstances(n)
                 .maxConcurrentJobs(20)
                 .description(
-                    "Head to head: " + strategy.id() + " with a load of " + n
+                    "Head to head: "
+                        + strategy.id()
+                        + " with a load of "
+                        + n
                         + " CPU jobs at concurrency 20")
                 .build());
       }
@@ -163,7 +174,8 @@ public final class SuiteGenerator {
               .maxConcurrentJobs(50)
               .timeout(180)
               .description(
-                  "Head to head: " + strategy.id()
+                  "Head to head: "
+                      + strategy.id()
                       + " on io work at high concurrency (50), the workload x concurrency"
                       + " interaction")
               .build());
@@ -200,7 +212,8 @@ public final class SuiteGenerator {
               .strategy(strategy)
               .numInstances(10)
               .description(
-                  "Baseline: " + strategy.id()
+                  "Baseline: "
+                      + strategy.id()
                       + " strategy with the standard CPU workload (10 jobs, 1 s each)")
               .build());
     }
@@ -218,7 +231,10 @@ public final class SuiteGenerator {
                 .workloadType(workload)
                 .workDuration(2.0)
                 .description(
-                    "Workload type: how " + strategy.id() + " handles " + workload.id()
+                    "Workload type: how "
+                        + strategy.id()
+                        + " handles "
+                        + workload.id()
                         + " work (2 s per job)")
                 .build());
       }
@@ -237,7 +253,10 @@ public final class SuiteGenerator {
                 .maxConcurrentJobs(c)
                 .timeout(180)
                 .description(
-                    "Concurrency scaling: " + strategy.id() + " with max " + c
+                    "Concurrency scaling: "
+                        + strategy.id()
+                        + " with max "
+                        + c
                         + " concurrent jobs (50 CPU jobs)")
                 .build());
       }
@@ -256,7 +275,10 @@ public final class SuiteGenerator {
                 .maxConcurrentJobs(20)
                 .timeout(n <= 50 ? 120 : 240)
                 .description(
-                    "Load scaling: " + strategy.id() + " with " + n
+                    "Load scaling: "
+                        + strategy.id()
+                        + " with "
+                        + n
                         + " process instances (concurrency 20), to find the breaking point")
                 .build());
       }
@@ -274,8 +296,7 @@ public final class SuiteGenerator {
                 .workDuration(d)
                 .timeout(Math.max(120, 30 * d))
                 .description(
-                    "Work duration: " + strategy.id() + " with " + d
-                        + " s of CPU work per job")
+                    "Work duration: " + strategy.id() + " with " + d + " s of CPU work per job")
                 .build());
       }
     }
@@ -297,7 +318,11 @@ public final class SuiteGenerator {
                   .maxConcurrentJobs(c)
                   .timeout(180)
                   .description(
-                      "Interaction: " + strategy.id() + " x " + workload.id() + " x concurrency "
+                      "Interaction: "
+                          + strategy.id()
+                          + " x "
+                          + workload.id()
+                          + " x concurrency "
                           + c)
                   .build());
         }
@@ -370,7 +395,10 @@ public final class SuiteGenerator {
                 .maxConcurrentJobs(c)
                 .timeout(180)
                 .description(
-                    "Subprocess threading: " + strategy.id() + " at concurrency " + c
+                    "Subprocess threading: "
+                        + strategy.id()
+                        + " at concurrency "
+                        + c
                         + " with a threaded child process (fork safety)")
                 .build());
       }
@@ -381,10 +409,13 @@ public final class SuiteGenerator {
   static List<Scenario> phase9JavaStrategies() {
     List<Scenario> list = new ArrayList<>();
     for (StrategyKind strategy :
-        List.of(StrategyKind.VIRTUAL, StrategyKind.PROCESS, StrategyKind.THREAD, StrategyKind.ASYNC)) {
+        List.of(
+            StrategyKind.VIRTUAL, StrategyKind.PROCESS, StrategyKind.THREAD, StrategyKind.ASYNC)) {
       for (WorkloadKind workload :
           List.of(
-              WorkloadKind.CPU, WorkloadKind.IO, WorkloadKind.SUBPROCESS,
+              WorkloadKind.CPU,
+              WorkloadKind.IO,
+              WorkloadKind.SUBPROCESS,
               WorkloadKind.SUBPROCESS_THREADED)) {
         list.add(
             base("java_" + strategy.id() + "_" + workload.id(), "9_java_strategies")
@@ -394,7 +425,10 @@ public final class SuiteGenerator {
                 .workDuration(0.5)
                 .maxConcurrentJobs(10)
                 .description(
-                    "Java strategies: " + strategy.id() + " on " + workload.id()
+                    "Java strategies: "
+                        + strategy.id()
+                        + " on "
+                        + workload.id()
                         + " work, against the other Java execution models")
                 .build());
       }
@@ -415,7 +449,10 @@ public final class SuiteGenerator {
                 .maxConcurrentJobs(c)
                 .transport(transport)
                 .description(
-                    "Transport: " + transport.id() + " at concurrency " + c
+                    "Transport: "
+                        + transport.id()
+                        + " at concurrency "
+                        + c
                         + ", 500 short sleep jobs, so the transport's overhead dominates")
                 .build());
       }
@@ -432,11 +469,16 @@ public final class SuiteGenerator {
               .acquisition(AcquisitionKind.JOB_WORKER)
               .maxJobsActive(factor * c)
               .description(
-                  "Acquisition: the client's JobWorker with max_jobs_active = " + factor
-                      + " x concurrency (" + factor * c + "), "
+                  "Acquisition: the client's JobWorker with max_jobs_active = "
+                      + factor
+                      + " x concurrency ("
+                      + factor * c
+                      + "), "
                       + (factor == 1
                           ? "so no activated job waits for a free slot"
-                          : "so up to " + (factor - 1) * c + " activated jobs wait for a free slot"))
+                          : "so up to "
+                              + (factor - 1) * c
+                              + " activated jobs wait for a free slot"))
               .build());
     }
     for (StrategyKind strategy :
@@ -446,7 +488,8 @@ public final class SuiteGenerator {
               .acquisition(AcquisitionKind.DIRECT)
               .description(
                   "Acquisition: direct activation of exactly the free capacity, "
-                      + strategy.id() + " strategy")
+                      + strategy.id()
+                      + " strategy")
               .build());
     }
     return list;

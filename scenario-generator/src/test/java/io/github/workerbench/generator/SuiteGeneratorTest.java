@@ -82,18 +82,21 @@ class SuiteGeneratorTest {
     List<Scenario> minimal = SuiteGenerator.generate(Suite.MINIMAL);
 
     // then
-    assertThat(minimal).extracting(Scenario::name)
+    assertThat(minimal)
+        .extracting(Scenario::name)
         .containsExactly("smoke_async", "smoke_thread", "smoke_auto");
-    assertThat(minimal).allSatisfy(s -> {
-      assertThat(s.phase()).isEqualTo("smoke_test");
-      assertThat(s.numInstances()).isEqualTo(5);
-      assertThat(s.workDuration()).isEqualTo(0.5);
-      assertThat(s.maxConcurrentJobs()).isEqualTo(5);
-      assertThat(s.repeats()).isEqualTo(1);
-      assertThat(s.timeout()).isEqualTo(30);
-      assertThat(s.workloadType()).isEqualTo(WorkloadKind.CPU);
-      assertThat(s.jobTimeoutMs()).isEqualTo(30_000);
-    });
+    assertThat(minimal)
+        .allSatisfy(
+            s -> {
+              assertThat(s.phase()).isEqualTo("smoke_test");
+              assertThat(s.numInstances()).isEqualTo(5);
+              assertThat(s.workDuration()).isEqualTo(0.5);
+              assertThat(s.maxConcurrentJobs()).isEqualTo(5);
+              assertThat(s.repeats()).isEqualTo(1);
+              assertThat(s.timeout()).isEqualTo(30);
+              assertThat(s.workloadType()).isEqualTo(WorkloadKind.CPU);
+              assertThat(s.jobTimeoutMs()).isEqualTo(30_000);
+            });
   }
 
   @Test
@@ -102,12 +105,20 @@ class SuiteGeneratorTest {
     List<Scenario> quick = SuiteGenerator.generate(Suite.QUICK);
 
     // then
-    assertThat(quick).extracting(Scenario::name)
+    assertThat(quick)
+        .extracting(Scenario::name)
         .containsExactly(
-            "baseline_async", "baseline_thread", "baseline_auto",
-            "quick_conc_async_1", "quick_conc_async_10", "quick_conc_async_50",
-            "quick_conc_thread_1", "quick_conc_thread_10", "quick_conc_thread_50",
-            "quick_workload_cpu", "quick_workload_io");
+            "baseline_async",
+            "baseline_thread",
+            "baseline_auto",
+            "quick_conc_async_1",
+            "quick_conc_async_10",
+            "quick_conc_async_50",
+            "quick_conc_thread_1",
+            "quick_conc_thread_10",
+            "quick_conc_thread_50",
+            "quick_workload_cpu",
+            "quick_workload_io");
     assertThat(quick.subList(0, 3)).isEqualTo(SuiteGenerator.phase1Baseline());
     Scenario conc = byName(quick).get("quick_conc_thread_50");
     assertThat(conc.phase()).isEqualTo("quick_concurrency");
@@ -152,12 +163,14 @@ class SuiteGeneratorTest {
     assertThat(full.get("subprocess_threaded_async_c20").workloadType())
         .isEqualTo(WorkloadKind.SUBPROCESS_THREADED);
     assertThat(full.get("subprocess_threaded_async_c20").timeout()).isEqualTo(180);
-    assertThat(full.values()).allSatisfy(s -> {
-      assertThat(s.jobTimeoutMs()).isEqualTo(30_000);
-      assertThat(s.description()).isNotBlank();
-      assertThat(s.transport()).isNull();
-      assertThat(s.acquisition()).isNull();
-    });
+    assertThat(full.values())
+        .allSatisfy(
+            s -> {
+              assertThat(s.jobTimeoutMs()).isEqualTo(30_000);
+              assertThat(s.description()).isNotBlank();
+              assertThat(s.transport()).isNull();
+              assertThat(s.acquisition()).isNull();
+            });
   }
 
   @Test
@@ -170,24 +183,43 @@ class SuiteGeneratorTest {
         .extracting(Scenario::numInstances, Scenario::strategy, Scenario::maxConcurrentJobs)
         .containsExactly(1, StrategyKind.ASYNC, 1);
     assertThat(edge.get("edge_massive_load"))
-        .extracting(s -> s.numInstances(), s -> s.strategy(), s -> s.workDuration(),
-            s -> s.maxConcurrentJobs(), s -> s.repeats(), s -> s.timeout())
+        .extracting(
+            s -> s.numInstances(),
+            s -> s.strategy(),
+            s -> s.workDuration(),
+            s -> s.maxConcurrentJobs(),
+            s -> s.repeats(),
+            s -> s.timeout())
         .containsExactly(500, StrategyKind.AUTO, 0.5, 50, 1, 300.0);
     assertThat(edge.get("edge_bottleneck"))
-        .extracting(s -> s.numInstances(), s -> s.strategy(), s -> s.maxConcurrentJobs(),
-            s -> s.timeout())
+        .extracting(
+            s -> s.numInstances(), s -> s.strategy(), s -> s.maxConcurrentJobs(), s -> s.timeout())
         .containsExactly(100, StrategyKind.THREAD, 2, 360.0);
     assertThat(edge.get("edge_long_duration"))
-        .extracting(s -> s.numInstances(), s -> s.strategy(), s -> s.workloadType(),
-            s -> s.workDuration(), s -> s.maxConcurrentJobs(), s -> s.timeout())
+        .extracting(
+            s -> s.numInstances(),
+            s -> s.strategy(),
+            s -> s.workloadType(),
+            s -> s.workDuration(),
+            s -> s.maxConcurrentJobs(),
+            s -> s.timeout())
         .containsExactly(10, StrategyKind.ASYNC, WorkloadKind.IO, 10.0, 5, 240.0);
     assertThat(edge.get("edge_subprocess_stress"))
-        .extracting(s -> s.numInstances(), s -> s.strategy(), s -> s.workloadType(),
-            s -> s.workDuration(), s -> s.maxConcurrentJobs(), s -> s.timeout())
+        .extracting(
+            s -> s.numInstances(),
+            s -> s.strategy(),
+            s -> s.workloadType(),
+            s -> s.workDuration(),
+            s -> s.maxConcurrentJobs(),
+            s -> s.timeout())
         .containsExactly(50, StrategyKind.THREAD, WorkloadKind.SUBPROCESS, 2.0, 20, 180.0);
     assertThat(edge.get("edge_high_concurrency_async"))
-        .extracting(s -> s.numInstances(), s -> s.strategy(), s -> s.workDuration(),
-            s -> s.maxConcurrentJobs(), s -> s.timeout())
+        .extracting(
+            s -> s.numInstances(),
+            s -> s.strategy(),
+            s -> s.workDuration(),
+            s -> s.maxConcurrentJobs(),
+            s -> s.timeout())
         .containsExactly(100, StrategyKind.ASYNC, 0.5, 100, 180.0);
   }
 
@@ -220,16 +252,22 @@ class SuiteGeneratorTest {
       assertThat(direct.strategy()).isEqualTo(strategy);
       assertThat(direct.maxJobsActive()).isNull();
     }
-    assertThat(SuiteGenerator.phase11Acquisition()).allSatisfy(s -> {
-      assertThat(s.workloadType()).isEqualTo(WorkloadKind.SLEEP);
-      assertThat(s.numInstances()).isEqualTo(200);
-      assertThat(s.maxConcurrentJobs()).isEqualTo(20);
-      assertThat(s.workDuration()).isEqualTo(0.5);
-      assertThat(s.jitterPct()).isEqualTo(0.25);
-    });
+    assertThat(SuiteGenerator.phase11Acquisition())
+        .allSatisfy(
+            s -> {
+              assertThat(s.workloadType()).isEqualTo(WorkloadKind.SLEEP);
+              assertThat(s.numInstances()).isEqualTo(200);
+              assertThat(s.maxConcurrentJobs()).isEqualTo(20);
+              assertThat(s.workDuration()).isEqualTo(0.5);
+              assertThat(s.jitterPct()).isEqualTo(0.25);
+            });
     assertThat(extended.get("java_process_subprocess_threaded"))
-        .extracting(s -> s.numInstances(), s -> s.workDuration(), s -> s.maxConcurrentJobs(),
-            s -> s.strategy(), s -> s.workloadType())
+        .extracting(
+            s -> s.numInstances(),
+            s -> s.workDuration(),
+            s -> s.maxConcurrentJobs(),
+            s -> s.strategy(),
+            s -> s.workloadType())
         .containsExactly(40, 0.5, 10, StrategyKind.PROCESS, WorkloadKind.SUBPROCESS_THREADED);
   }
 
@@ -246,13 +284,21 @@ class SuiteGeneratorTest {
       Scenario thread = fast.get(i + 1);
       assertThat(async.strategy()).isEqualTo(StrategyKind.ASYNC);
       assertThat(thread.strategy()).isEqualTo(StrategyKind.THREAD);
-      assertThat(thread.toBuilder().strategy(StrategyKind.ASYNC).name(async.name())
-              .description(async.description()).build())
+      assertThat(
+              thread.toBuilder()
+                  .strategy(StrategyKind.ASYNC)
+                  .name(async.name())
+                  .description(async.description())
+                  .build())
           .as("the pair %s / %s differs only in strategy", async.name(), thread.name())
           .isEqualTo(async);
     }
-    assertThat(fast).extracting(Scenario::workloadType)
-        .contains(WorkloadKind.CPU, WorkloadKind.IO, WorkloadKind.SUBPROCESS,
+    assertThat(fast)
+        .extracting(Scenario::workloadType)
+        .contains(
+            WorkloadKind.CPU,
+            WorkloadKind.IO,
+            WorkloadKind.SUBPROCESS,
             WorkloadKind.SUBPROCESS_THREADED);
     assertThat(fast).extracting(Scenario::maxConcurrentJobs).contains(1, 20);
     assertThat(fast).extracting(Scenario::numInstances).contains(20, 50);
@@ -345,13 +391,13 @@ class SuiteGeneratorTest {
 
   private static Map<String, Scenario> byName(List<Scenario> scenarios) {
     return scenarios.stream()
-        .collect(Collectors.toMap(Scenario::name, Function.identity(), (a, b) -> a,
-            LinkedHashMap::new));
+        .collect(
+            Collectors.toMap(Scenario::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
   }
 
   /**
-   * The golden text; with {@code -Dgolden.update=true} the resource is (re)written from the
-   * actual text first, for a human to review in the diff.
+   * The golden text; with {@code -Dgolden.update=true} the resource is (re)written from the actual
+   * text first, for a human to review in the diff.
    */
   private static String golden(String resource, String actual) throws IOException {
     if (Boolean.getBoolean("golden.update")) {

@@ -41,8 +41,17 @@ class ResultsFileTest {
           List.of(
               ResultsFile.toNode(ScenarioResults.result(ok, RunStatus.SUCCESS, FINISHED)),
               ResultsFile.toNode(
-                  new ScenarioResult(bad, RunStatus.FAILED, "engine unreachable", List.of(), 1.0,
-                      FINISHED, "thread", 2, 0, List.of())));
+                  new ScenarioResult(
+                      bad,
+                      RunStatus.FAILED,
+                      "engine unreachable",
+                      List.of(),
+                      1.0,
+                      FINISHED,
+                      "thread",
+                      2,
+                      0,
+                      List.of())));
 
       // when
       String text = ResultsFile.render(HEADER, results);
@@ -118,7 +127,8 @@ class ResultsFileTest {
             ResultsFile.toNode(ScenarioResults.result(plan, RunStatus.SUCCESS, FINISHED)),
             ResultsFile.toNode(
                 ScenarioResults.result(
-                    ScenarioPlan.of(ScenarioResults.scenario("y", "p")), RunStatus.INTERRUPTED,
+                    ScenarioPlan.of(ScenarioResults.scenario("y", "p")),
+                    RunStatus.INTERRUPTED,
                     FINISHED))));
 
     // then
@@ -187,8 +197,10 @@ class ResultsFileTest {
 
     // when / then
     assertThatThrownBy(() -> new ResultsFile(path).read())
-        .hasMessage(path + ": the results file has a result #1 without a name and a status, so"
-            + " it cannot be resumed; repair it, choose another --output or move it away");
+        .hasMessage(
+            path
+                + ": the results file has a result #1 without a name and a status, so"
+                + " it cannot be resumed; repair it, choose another --output or move it away");
   }
 
   private static String golden(String resource, String actual) throws IOException {

@@ -16,9 +16,18 @@ public final class ScenarioResults {
   /** A small cpu scenario of this name and phase. */
   public static Scenario scenario(String name, String phase) {
     return Scenario.builder()
-        .name(name).numInstances(4).strategy(StrategyKind.THREAD).workloadType(WorkloadKind.CPU)
-        .workDuration(0.5).maxConcurrentJobs(2).repeats(2).timeout(30).jobTimeoutMs(30_000)
-        .description("test scenario " + name).phase(phase).build();
+        .name(name)
+        .numInstances(4)
+        .strategy(StrategyKind.THREAD)
+        .workloadType(WorkloadKind.CPU)
+        .workDuration(0.5)
+        .maxConcurrentJobs(2)
+        .repeats(2)
+        .timeout(30)
+        .jobTimeoutMs(30_000)
+        .description("test scenario " + name)
+        .phase(phase)
+        .build();
   }
 
   /** A result of the plan with this status and {@code plan.scenario().repeats()} repeats. */

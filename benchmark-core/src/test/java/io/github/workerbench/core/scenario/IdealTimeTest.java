@@ -12,7 +12,8 @@ class IdealTimeTest {
     assertThat(IdealTime.seconds(StrategyKind.ASYNC, WorkloadKind.IO, 25, 10, 2.0, 2))
         .isEqualTo(6.0);
     // subprocess_threaded: d becomes 3 x d / 10
-    assertThat(IdealTime.seconds(StrategyKind.THREAD, WorkloadKind.SUBPROCESS_THREADED, 20, 5, 1.0, 2))
+    assertThat(
+            IdealTime.seconds(StrategyKind.THREAD, WorkloadKind.SUBPROCESS_THREADED, 20, 5, 1.0, 2))
         .isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
     // cpu under async: n x d
     assertThat(IdealTime.seconds(StrategyKind.ASYNC, WorkloadKind.CPU, 10, 10, 1.0, 8))

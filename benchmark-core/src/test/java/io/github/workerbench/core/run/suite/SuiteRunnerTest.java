@@ -26,8 +26,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,8 +103,8 @@ class SuiteRunnerTest {
     FakeExecutor executor = new FakeExecutor(file);
 
     // when
-    runner(executor, file).run(SCENARIOS, "s.json", "embedded",
-        SuiteOptions.defaults().withPhase("b"));
+    runner(executor, file)
+        .run(SCENARIOS, "s.json", "embedded", SuiteOptions.defaults().withPhase("b"));
 
     // then
     assertThat(executor.names()).containsExactly("b1", "b2", "b3");
@@ -117,8 +117,8 @@ class SuiteRunnerTest {
     FakeExecutor executor = new FakeExecutor(file);
 
     // when
-    runner(executor, file).run(SCENARIOS, "s.json", "embedded",
-        SuiteOptions.defaults().withLimit(2));
+    runner(executor, file)
+        .run(SCENARIOS, "s.json", "embedded", SuiteOptions.defaults().withLimit(2));
 
     // then
     assertThat(executor.names()).containsExactly("a1", "a2");
@@ -131,8 +131,8 @@ class SuiteRunnerTest {
     FakeExecutor executor = new FakeExecutor(file);
 
     // when
-    runner(executor, file).run(SCENARIOS, "s.json", "embedded",
-        SuiteOptions.defaults().withPhase("b").withLimit(2));
+    runner(executor, file)
+        .run(SCENARIOS, "s.json", "embedded", SuiteOptions.defaults().withPhase("b").withLimit(2));
 
     // then
     assertThat(executor.names()).containsExactly("b1", "b2");
@@ -146,8 +146,13 @@ class SuiteRunnerTest {
 
     // when / then
     assertThatThrownBy(
-            () -> runner(executor, file).run(SCENARIOS, "s.json", "embedded",
-                SuiteOptions.defaults().withPhase("9_nope")))
+            () ->
+                runner(executor, file)
+                    .run(
+                        SCENARIOS,
+                        "s.json",
+                        "embedded",
+                        SuiteOptions.defaults().withPhase("9_nope")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("s.json: --phase '9_nope' matches no scenario; phases: a, b");
     assertThat(executor.plans).isEmpty();
@@ -179,8 +184,9 @@ class SuiteRunnerTest {
 
     // when
     SuiteOutcome outcome =
-        runner(executor, file).run(SCENARIOS, "s.json", "embedded",
-            SuiteOptions.defaults().withContinueOnError(true));
+        runner(executor, file)
+            .run(
+                SCENARIOS, "s.json", "embedded", SuiteOptions.defaults().withContinueOnError(true));
 
     // then
     assertThat(executor.names()).hasSize(5);
@@ -203,8 +209,9 @@ class SuiteRunnerTest {
 
     // when
     SuiteOutcome outcome =
-        runner(executor, file).run(SCENARIOS, "s.json", "embedded",
-            SuiteOptions.defaults().withContinueOnError(true));
+        runner(executor, file)
+            .run(
+                SCENARIOS, "s.json", "embedded", SuiteOptions.defaults().withContinueOnError(true));
 
     // then
     assertThat(outcome.failedNames()).containsExactly("a1");
@@ -225,8 +232,12 @@ class SuiteRunnerTest {
 
     // when
     SuiteOutcome outcome =
-        new SuiteRunner(second, file, SuiteListener.noop(),
-                Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC), 2)
+        new SuiteRunner(
+                second,
+                file,
+                SuiteListener.noop(),
+                Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC),
+                2)
             .run(SCENARIOS, "s.json", "embedded", SuiteOptions.defaults().withResume(true));
 
     // then
@@ -241,17 +252,22 @@ class SuiteRunnerTest {
   void shouldKeepOtherResultsWhenResumingWithAPhase() {
     // given
     ResultsFile file = resultsFile();
-    runner(new FakeExecutor(file), file).run(SCENARIOS, "s.json", "embedded",
-        SuiteOptions.defaults().withPhase("a"));
+    runner(new FakeExecutor(file), file)
+        .run(SCENARIOS, "s.json", "embedded", SuiteOptions.defaults().withPhase("a"));
     FakeExecutor second = new FakeExecutor(file);
 
     // when
-    runner(second, file).run(SCENARIOS, "s.json", "embedded",
-        SuiteOptions.defaults().withPhase("b").withResume(true));
+    runner(second, file)
+        .run(
+            SCENARIOS,
+            "s.json",
+            "embedded",
+            SuiteOptions.defaults().withPhase("b").withResume(true));
 
     // then
     assertThat(second.names()).containsExactly("b1", "b2", "b3");
-    assertThat(file.read().results()).extracting(r -> r.get("name").asText())
+    assertThat(file.read().results())
+        .extracting(r -> r.get("name").asText())
         .containsExactly("b1", "b2", "b3", "a1", "a2");
   }
 
@@ -263,8 +279,10 @@ class SuiteRunnerTest {
     FakeExecutor executor = new FakeExecutor(file);
 
     // when / then
-    assertThatThrownBy(() -> runner(executor, file).run(SCENARIOS, "s.json", "embedded",
-            SuiteOptions.defaults().withResume(true)))
+    assertThatThrownBy(
+            () ->
+                runner(executor, file)
+                    .run(SCENARIOS, "s.json", "embedded", SuiteOptions.defaults().withResume(true)))
         .isInstanceOf(ResultsFileException.class);
     assertThat(executor.plans).isEmpty();
     assertThat(Files.readString(file.path())).isEqualTo("{\"results\": []}");
@@ -274,12 +292,14 @@ class SuiteRunnerTest {
   void shouldRejectWhenResumingAtAnotherDurationScale() {
     // given
     ResultsFile file = resultsFile();
-    runner(new FakeExecutor(file, "a1"), file).run(SCENARIOS, "s.json", "embedded",
-        SuiteOptions.defaults().withDurationScale(0.1));
+    runner(new FakeExecutor(file, "a1"), file)
+        .run(SCENARIOS, "s.json", "embedded", SuiteOptions.defaults().withDurationScale(0.1));
 
     // when / then
-    assertThatThrownBy(() -> runner(new FakeExecutor(file), file).run(SCENARIOS, "s.json",
-            "embedded", SuiteOptions.defaults().withResume(true)))
+    assertThatThrownBy(
+            () ->
+                runner(new FakeExecutor(file), file)
+                    .run(SCENARIOS, "s.json", "embedded", SuiteOptions.defaults().withResume(true)))
         .hasMessageContaining("written with --duration-scale 0.1, but this run uses 1.0");
   }
 
@@ -290,8 +310,12 @@ class SuiteRunnerTest {
     FakeExecutor executor = new FakeExecutor(file);
 
     // when
-    runner(executor, file).run(SCENARIOS, "s.json", "embedded",
-        SuiteOptions.defaults().withDurationScale(0.1).withLimit(1));
+    runner(executor, file)
+        .run(
+            SCENARIOS,
+            "s.json",
+            "embedded",
+            SuiteOptions.defaults().withDurationScale(0.1).withLimit(1));
 
     // then
     ScenarioPlan plan = executor.plans.get(0);
@@ -308,18 +332,21 @@ class SuiteRunnerTest {
     // given
     ResultsFile file = resultsFile();
     ScenarioExecutor executor =
-        plan -> ScenarioResults.result(plan,
-            plan.name().equals("a2") ? RunStatus.INTERRUPTED : RunStatus.SUCCESS, NOW);
+        plan ->
+            ScenarioResults.result(
+                plan, plan.name().equals("a2") ? RunStatus.INTERRUPTED : RunStatus.SUCCESS, NOW);
 
     // when
     SuiteOutcome outcome =
-        runner(executor, file).run(SCENARIOS, "s.json", "embedded",
-            SuiteOptions.defaults().withContinueOnError(true));
+        runner(executor, file)
+            .run(
+                SCENARIOS, "s.json", "embedded", SuiteOptions.defaults().withContinueOnError(true));
 
     // then
     assertThat(outcome.interrupted()).isTrue();
     assertThat(outcome.results()).hasSize(2);
-    assertThat(file.read().results()).extracting(r -> r.get("status").asText())
+    assertThat(file.read().results())
+        .extracting(r -> r.get("status").asText())
         .containsExactly("success", "interrupted");
   }
 
@@ -343,7 +370,8 @@ class SuiteRunnerTest {
     CompletableFuture<SuiteOutcome> outcome =
         CompletableFuture.supplyAsync(
             () -> runner.run(SCENARIOS, "s.json", "embedded", SuiteOptions.defaults()));
-    await("the first scenario to start").atMost(Duration.ofSeconds(10))
+    await("the first scenario to start")
+        .atMost(Duration.ofSeconds(10))
         .until(() -> started.getCount() == 0);
 
     // when
@@ -352,7 +380,8 @@ class SuiteRunnerTest {
     // then
     SuiteOutcome done = outcome.get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(done.interrupted()).isTrue();
-    assertThat(file.read().results()).extracting(r -> r.get("status").asText())
+    assertThat(file.read().results())
+        .extracting(r -> r.get("status").asText())
         .containsExactly("interrupted");
   }
 
@@ -393,7 +422,10 @@ class SuiteRunnerTest {
               self.get().jobObserver().completed(2, 2, 0);
               return ScenarioResults.result(plan, RunStatus.SUCCESS, NOW);
             },
-            file, listener, Clock.fixed(NOW, ZoneOffset.UTC), 2);
+            file,
+            listener,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            2);
     self.set(real);
 
     // when
@@ -402,7 +434,14 @@ class SuiteRunnerTest {
     // then ideal: ceil(4 / min(2, 4, 2)) x 0.5 s = 1 s per repeat, 2 repeats: 2 s per scenario
     assertThat(events)
         .containsExactly(
-            "suite 2 0 4000", "start 1/2 a1 4000", "jobs 1/8", "jobs 2/8", "done 1 success",
-            "start 2/2 a2 2000", "jobs 1/8", "jobs 2/8", "done 2 success");
+            "suite 2 0 4000",
+            "start 1/2 a1 4000",
+            "jobs 1/8",
+            "jobs 2/8",
+            "done 1 success",
+            "start 2/2 a2 2000",
+            "jobs 1/8",
+            "jobs 2/8",
+            "done 2 success");
   }
 }
