@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A results file as read back: its header and each result as the JSON object written, kept
- * verbatim so a resumed run preserves what earlier runs measured.
+ * A results file as read back: its header and each result as the JSON object written, kept verbatim
+ * so a resumed run preserves what earlier runs measured.
  *
- * @param results one object per scenario, each with at least a string {@code name} and
- *     {@code status}
+ * @param results one object per scenario, each with at least a string {@code name} and {@code
+ *     status}
  */
 public record ResultsContent(ResultsHeader header, List<ObjectNode> results) {
 

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.scenario.ScenarioWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -34,10 +34,10 @@ import java.util.UUID;
  * results, and reads it back for {@code --resume}.
  *
  * <p>Writing is atomic: the text goes to a new temporary file in the same folder, is forced to
- * disk, and is renamed over the target with {@code ATOMIC_MOVE}; then the folder is forced, so
- * at every instant the path holds either the previous complete file or the new one. The
- * temporary file is created with the default permissions, so the result gets the user's umask
- * (never the owner-only permissions of {@link Files#createTempFile}).
+ * disk, and is renamed over the target with {@code ATOMIC_MOVE}; then the folder is forced, so at
+ * every instant the path holds either the previous complete file or the new one. The temporary file
+ * is created with the default permissions, so the result gets the user's umask (never the
+ * owner-only permissions of {@link Files#createTempFile}).
  *
  * <p>Results are JSON objects: {@link #toNode(ScenarioResult)} renders a fresh result, and results
  * read back are kept as the objects they were, so resumed results are written again verbatim.
@@ -55,8 +55,13 @@ public final class ResultsFile {
   /** Metrics that count things: written as whole numbers in {@code repeat_results}. */
   private static final Set<String> COUNTS =
       Set.of(
-          "jobs_completed", "expected_jobs", "peak_in_flight", "peak_threads", "redeliveries",
-          "failed_jobs", "incidents");
+          "jobs_completed",
+          "expected_jobs",
+          "peak_in_flight",
+          "peak_threads",
+          "redeliveries",
+          "failed_jobs",
+          "incidents");
 
   private static final List<String> METRICS =
       List.copyOf(RepeatMetrics.builder(1).build().toMap().keySet());
@@ -90,9 +95,9 @@ public final class ResultsFile {
   /**
    * One result as written in the file: the scenario's fields (optional ones with their resolved
    * values), status, error (only when set), warnings, elapsed_time, timestamp, duration_scale,
-   * resolved_strategy, cores, worker_startup_time, each metric plain and with {@code _avg},
-   * {@code _min}, {@code _max}, {@code _std}, {@code _ci95} ({@code null} when no repeat ran),
-   * and {@code repeat_results}.
+   * resolved_strategy, cores, worker_startup_time, each metric plain and with {@code _avg}, {@code
+   * _min}, {@code _max}, {@code _std}, {@code _ci95} ({@code null} when no repeat ran), and {@code
+   * repeat_results}.
    */
   public static ObjectNode toNode(ScenarioResult result) {
     ScenarioPlan plan = result.plan();
@@ -192,17 +197,14 @@ public final class ResultsFile {
     byte[] bytes = render(header, results).getBytes(StandardCharsets.UTF_8);
     Path target = path.toAbsolutePath();
     Path folder = target.getParent();
-    Path temporary =
-        folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Path temporary = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.createDirectories(folder);
-      try (FileChannel channel =
-          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
+      // A FileOutputStream, not a FileChannel: an interrupt (Ctrl-C stopping the suite) must
+      // not close the file mid-write and lose the result being saved.
+      try (FileOutputStream stream = new FileOutputStream(temporary.toFile())) {
+        stream.write(bytes);
+        stream.getFD().sync();
       }
       try {
         Files.move(
@@ -218,7 +220,11 @@ public final class ResultsFile {
         // The write already failed; that is the error worth reporting.
       }
       throw new UncheckedIOException(
-          "Expected to save the results to " + path + ", but " + e + "; check the folder is"
+          "Expected to save the results to "
+              + path
+              + ", but "
+              + e
+              + "; check the folder is"
               + " writable and the disk has space",
           e);
     }
@@ -227,8 +233,8 @@ public final class ResultsFile {
   /**
    * The file as written by {@link #write}.
    *
-   * @throws ResultsFileException when it is missing, unreadable, not ours or corrupt; the
-   *     message names the file
+   * @throws ResultsFileException when it is missing, unreadable, not ours or corrupt; the message
+   *     names the file
    */
   public ResultsContent read() {
     String text;

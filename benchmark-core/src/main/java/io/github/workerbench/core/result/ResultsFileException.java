@@ -1,8 +1,8 @@
 package io.github.workerbench.core.result;
 
 /**
- * A results file that cannot be used: not written by Worker Bench, corrupt, or unreadable.
- * The message names the file and says what to do. The CLI prints it and exits 2.
+ * A results file that cannot be used: not written by Worker Bench, corrupt, or unreadable. The
+ * message names the file and says what to do. The CLI prints it and exits 2.
  */
 public final class ResultsFileException extends IllegalArgumentException {
 

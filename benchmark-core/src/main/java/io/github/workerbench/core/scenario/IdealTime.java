@@ -3,13 +3,13 @@ package io.github.workerbench.core.scenario;
 import java.time.Duration;
 
 /**
- * The time the physics allows a scenario's jobs to take (docs/RESULTS_FORMAT.md): with
- * {@code n} jobs, concurrency {@code c} and work {@code d} per job,
+ * The time the physics allows a scenario's jobs to take (docs/RESULTS_FORMAT.md): with {@code n}
+ * jobs, concurrency {@code c} and work {@code d} per job,
  *
  * <ul>
  *   <li>time-bound work (io, subprocess, sleep): {@code ceil(n / min(c, n)) × d};
- *   <li>subprocess_threaded: the same with {@code d} replaced by the {@code 3 × d / 10} its
- *       threads sleep;
+ *   <li>subprocess_threaded: the same with {@code d} replaced by the {@code 3 × d / 10} its threads
+ *       sleep;
  *   <li>cpu under {@code async} (one event-loop thread): {@code n × d};
  *   <li>cpu under a parallel strategy: {@code ceil(n / min(c, n, cores)) × d}.
  * </ul>

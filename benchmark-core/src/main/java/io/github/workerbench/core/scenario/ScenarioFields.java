@@ -25,8 +25,17 @@ final class ScenarioFields {
   /** The fields every scenario must have, in the guide's order. */
   static final List<String> REQUIRED =
       List.of(
-          NAME, NUM_INSTANCES, STRATEGY, WORKLOAD_TYPE, WORK_DURATION, MAX_CONCURRENT_JOBS,
-          REPEATS, TIMEOUT, JOB_TIMEOUT_MS, DESCRIPTION, PHASE);
+          NAME,
+          NUM_INSTANCES,
+          STRATEGY,
+          WORKLOAD_TYPE,
+          WORK_DURATION,
+          MAX_CONCURRENT_JOBS,
+          REPEATS,
+          TIMEOUT,
+          JOB_TIMEOUT_MS,
+          DESCRIPTION,
+          PHASE);
 
   /** This project's optional additions, in the order they are written. */
   static final List<String> OPTIONAL =

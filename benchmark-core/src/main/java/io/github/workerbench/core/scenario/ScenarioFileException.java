@@ -1,10 +1,10 @@
 package io.github.workerbench.core.scenario;
 
 /**
- * A scenario file the harness cannot run, with one message that names the file, the scenario
- * (by name, or by its 1-based position when it has no name) and the field, e.g.
- * {@code scenarios.json: scenario 'load_async_10': max_concurrent_jobs must be greater than 0,
- * but was -1}. Thrown before anything runs; the CLI prints the message and exits 2.
+ * A scenario file the harness cannot run, with one message that names the file, the scenario (by
+ * name, or by its 1-based position when it has no name) and the field, e.g. {@code scenarios.json:
+ * scenario 'load_async_10': max_concurrent_jobs must be greater than 0, but was -1}. Thrown before
+ * anything runs; the CLI prints the message and exits 2.
  */
 public final class ScenarioFileException extends IllegalArgumentException {
 

@@ -21,14 +21,14 @@ import java.util.function.Function;
 
 /**
  * Reads a scenario file: a JSON list of scenario objects in the guide's custom-scenario format
- * (snake_case names; the optional {@code acquisition}, {@code max_jobs_active},
- * {@code jitter_pct}, {@code transport} and {@code failure_rate} may be absent or {@code null}).
+ * (snake_case names; the optional {@code acquisition}, {@code max_jobs_active}, {@code jitter_pct},
+ * {@code transport} and {@code failure_rate} may be absent or {@code null}).
  *
- * <p>The file is parsed into a tree and every field is checked by hand, so that each problem
- * gets one message naming the file, the scenario and the field (see
- * {@link ScenarioFileException}). The whole file is validated before it is returned: a caller
- * never gets part of a file. Counts must be whole numbers greater than 0; durations (seconds)
- * numbers greater than 0; fractions numbers in [0, 1]; names unique.
+ * <p>The file is parsed into a tree and every field is checked by hand, so that each problem gets
+ * one message naming the file, the scenario and the field (see {@link ScenarioFileException}). The
+ * whole file is validated before it is returned: a caller never gets part of a file. Counts must be
+ * whole numbers greater than 0; durations (seconds) numbers greater than 0; fractions numbers in
+ * [0, 1]; names unique.
  *
  * <p>Stateless and thread-safe. It never writes anything.
  */
@@ -65,10 +65,7 @@ public final class ScenarioReader {
     String content;
     try {
       content =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
+          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new ScenarioFileException(name, null, null, "is not UTF-8 text", e);
     }
@@ -96,7 +93,11 @@ public final class ScenarioReader {
               ? ""
               : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
       throw new ScenarioFileException(
-          fileName, null, null, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()), e);
+          fileName,
+          null,
+          null,
+          "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()),
+          e);
     }
     if (root == null || root.isMissingNode()) {
       throw new ScenarioFileException(
@@ -297,8 +298,7 @@ public final class ScenarioReader {
     private double seconds(String field) {
       double number = number(field);
       if (!(number > 0)) {
-        throw fail(
-            field, field + " must be greater than 0 (seconds), but was " + node.get(field));
+        throw fail(field, field + " must be greater than 0 (seconds), but was " + node.get(field));
       }
       return number;
     }

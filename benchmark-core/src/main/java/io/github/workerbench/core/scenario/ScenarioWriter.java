@@ -19,15 +19,14 @@ import java.util.List;
 /**
  * Writes scenarios as the guide's custom-scenario JSON list and as CSV.
  *
- * <p>JSON: two-space indentation, {@code "field": value}, fields in the guide's order
- * ({@code name} … {@code phase}) followed by the optional fields only when they are set.
- * {@code timeout} is written as a whole number when it is one (as the seed writes it),
- * {@code work_duration}, {@code jitter_pct} and {@code failure_rate} always as decimals.
- * Numbers never depend on the default locale. What it writes, {@link ScenarioReader} reads back
- * to equal scenarios.
+ * <p>JSON: two-space indentation, {@code "field": value}, fields in the guide's order ({@code name}
+ * … {@code phase}) followed by the optional fields only when they are set. {@code timeout} is
+ * written as a whole number when it is one (as the seed writes it), {@code work_duration}, {@code
+ * jitter_pct} and {@code failure_rate} always as decimals. Numbers never depend on the default
+ * locale. What it writes, {@link ScenarioReader} reads back to equal scenarios.
  *
- * <p>CSV: a header with every field (required, then optional), one row per scenario, an empty
- * cell for an optional field that is not set, RFC 4180 quoting, {@code \n} line ends.
+ * <p>CSV: a header with every field (required, then optional), one row per scenario, an empty cell
+ * for an optional field that is not set, RFC 4180 quoting, {@code \n} line ends.
  *
  * <p>Stateless and thread-safe.
  */
@@ -115,8 +114,8 @@ public final class ScenarioWriter {
   }
 
   /**
-   * JSON text of a tree, indented by two spaces with {@code "field": value}, ending with a
-   * newline: the form every file of this project uses.
+   * JSON text of a tree, indented by two spaces with {@code "field": value}, ending with a newline:
+   * the form every file of this project uses.
    */
   public static String pretty(JsonNode node) {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -145,7 +144,9 @@ public final class ScenarioWriter {
   }
 
   private static String csvCell(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\n")
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\n")
         || value.contains("\r")) {
       return "\"" + value.replace("\"", "\"\"") + "\"";
     }
@@ -156,8 +157,7 @@ public final class ScenarioWriter {
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Expected to write " + file + ", but " + e.getMessage(), e);
+      throw new UncheckedIOException("Expected to write " + file + ", but " + e.getMessage(), e);
     }
   }
 }

@@ -4,9 +4,9 @@ import io.github.workerbench.core.metrics.JobObserver;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link JobObserver} that counts completions of the running scenario and passes the count
- * to the listener, for the progress bar. Hand it to the executor's worker alongside the
- * measuring observer. Thread-safe; one atomic increment per completion.
+ * A {@link JobObserver} that counts completions of the running scenario and passes the count to the
+ * listener, for the progress bar. Hand it to the executor's worker alongside the measuring
+ * observer. Thread-safe; one atomic increment per completion.
  */
 final class JobProgress implements JobObserver {
 

@@ -4,13 +4,13 @@ import io.github.workerbench.core.result.ScenarioResult;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 
 /**
- * Runs one scenario to its result: the single-scenario runner as the suite runner sees it
- * ({@code ScenarioRunner::run} in production, a fake in tests).
+ * Runs one scenario to its result: the single-scenario runner as the suite runner sees it ({@code
+ * ScenarioRunner::run} in production, a fake in tests).
  *
- * <p>A measured failure is a result with status {@code failed}, not an exception. When the
- * calling thread is interrupted (Ctrl-C) the executor should stop the scenario promptly and
- * return a result with status {@code interrupted}; the suite runner also treats an exception
- * thrown after a stop request as an interruption.
+ * <p>A measured failure is a result with status {@code failed}, not an exception. When the calling
+ * thread is interrupted (Ctrl-C) the executor should stop the scenario promptly and return a result
+ * with status {@code interrupted}; the suite runner also treats an exception thrown after a stop
+ * request as an interruption.
  */
 @FunctionalInterface
 public interface ScenarioExecutor {

@@ -5,9 +5,9 @@ import io.github.workerbench.core.scenario.ScenarioPlan;
 import java.time.Duration;
 
 /**
- * Hears a suite's progress, to show it. Called on the suite runner's thread, except
- * {@link #jobsCompleted}, which comes from the worker's threads and must be cheap and
- * thread-safe. Every method does nothing by default.
+ * Hears a suite's progress, to show it. Called on the suite runner's thread, except {@link
+ * #jobsCompleted}, which comes from the worker's threads and must be cheap and thread-safe. Every
+ * method does nothing by default.
  */
 public interface SuiteListener {
 
@@ -24,8 +24,8 @@ public interface SuiteListener {
    * A scenario begins.
    *
    * @param index 1-based position among the scenarios to run
-   * @param eta the estimated time left for this and every later scenario: their ideal times,
-   *     times the ratio of actual to ideal time seen so far in this run
+   * @param eta the estimated time left for this and every later scenario: their ideal times, times
+   *     the ratio of actual to ideal time seen so far in this run
    */
   default void scenarioStarted(int index, int total, ScenarioPlan plan, Duration eta) {}
 

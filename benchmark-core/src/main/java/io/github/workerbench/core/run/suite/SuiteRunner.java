@@ -26,17 +26,17 @@ import java.util.Set;
  * after each one.
  *
  * <p>Algorithm: select ({@code --phase}, then {@code --limit}); with {@code --resume}, read the
- * results file and skip every selected scenario it holds as {@code success} (failed and
- * interrupted ones run again and replace theirs); then, for each scenario, build its plan at
- * the duration scale, execute it, and rewrite the whole file atomically. The file lists the
- * selected scenarios in order, followed by results of other scenarios it already held (a
- * resumed file never loses a measurement). A failure stops the suite unless
- * {@code continueOnError}; an {@code interrupted} result, or a {@link #requestStop()}, stops it
- * at once. An executor that throws is recorded as a failed scenario, never aborts the suite.
+ * results file and skip every selected scenario it holds as {@code success} (failed and interrupted
+ * ones run again and replace theirs); then, for each scenario, build its plan at the duration
+ * scale, execute it, and rewrite the whole file atomically. The file lists the selected scenarios
+ * in order, followed by results of other scenarios it already held (a resumed file never loses a
+ * measurement). A failure stops the suite unless {@code continueOnError}; an {@code interrupted}
+ * result, or a {@link #requestStop()}, stops it at once. An executor that throws is recorded as a
+ * failed scenario, never aborts the suite.
  *
- * <p>Bad input ({@code --phase} matching nothing, a results file for {@code --resume} that is
- * not ours or a different duration scale) is detected by {@link #prepare} before anything runs
- * or is written.
+ * <p>Bad input ({@code --phase} matching nothing, a results file for {@code --resume} that is not
+ * ours or a different duration scale) is detected by {@link #prepare} before anything runs or is
+ * written.
  *
  * <p>One run at a time; {@link #requestStop()} may be called from any thread (a shutdown hook).
  */
@@ -73,12 +73,16 @@ public final class SuiteRunner {
   /** A runner on the system clock and this machine's processors. */
   public SuiteRunner(ScenarioExecutor executor, ResultsFile resultsFile, SuiteListener listener) {
     this(
-        executor, resultsFile, listener, Clock.systemUTC(), Runtime.getRuntime().availableProcessors());
+        executor,
+        resultsFile,
+        listener,
+        Clock.systemUTC(),
+        Runtime.getRuntime().availableProcessors());
   }
 
   /**
-   * The observer to give the executor's worker so the listener hears job completions (the
-   * progress bar). It counts the running scenario's completions.
+   * The observer to give the executor's worker so the listener hears job completions (the progress
+   * bar). It counts the running scenario's completions.
    */
   public JobObserver jobObserver() {
     return progress;
@@ -167,7 +171,9 @@ public final class SuiteRunner {
     List<ScenarioPlan> plans =
         toRun.stream().map(s -> ScenarioPlan.of(s, options.durationScale())).toList();
     Duration idealLeft =
-        plans.stream().map(p -> IdealTime.allRepeats(p, cores)).reduce(Duration.ZERO, Duration::plus);
+        plans.stream()
+            .map(p -> IdealTime.allRepeats(p, cores))
+            .reduce(Duration.ZERO, Duration::plus);
     listener.suiteStarted(plans.size(), resumed, idealLeft);
 
     List<ScenarioResult> results = new ArrayList<>();
@@ -242,16 +248,23 @@ public final class SuiteRunner {
     if (stopRequested && result.status() == RunStatus.FAILED) {
       // The failure is the stop's doing (the interrupt cut the scenario short).
       return new ScenarioResult(
-          result.plan(), RunStatus.INTERRUPTED, result.error(), result.warnings(),
-          result.elapsedSeconds(), result.finishedAt(), result.resolvedStrategy(), result.cores(),
-          result.workerStartupSeconds(), result.repeats());
+          result.plan(),
+          RunStatus.INTERRUPTED,
+          result.error(),
+          result.warnings(),
+          result.elapsedSeconds(),
+          result.finishedAt(),
+          result.resolvedStrategy(),
+          result.cores(),
+          result.workerStartupSeconds(),
+          result.repeats());
     }
     return result;
   }
 
   /**
-   * Clears the interrupt and turns it into a stop request: the results file is written through
-   * an interruptible channel, which an interrupt flag left set would close mid-write.
+   * Clears the interrupt and turns it into a stop request: the results file is written through an
+   * interruptible channel, which an interrupt flag left set would close mid-write.
    */
   private void markStopIfInterrupted() {
     if (Thread.interrupted()) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Applies {@code --phase} then {@code --limit} to a scenario list, keeping file order. A phase
- * that no scenario has is bad input, reported with the phases there are.
+ * Applies {@code --phase} then {@code --limit} to a scenario list, keeping file order. A phase that
+ * no scenario has is bad input, reported with the phases there are.
  */
 public final class SuiteSelection {
 
@@ -19,7 +19,8 @@ public final class SuiteSelection {
    * @param source how messages name where the scenarios came from
    * @throws IllegalArgumentException when {@code options.phase()} matches no scenario
    */
-  public static List<Scenario> select(List<Scenario> scenarios, SuiteOptions options, String source) {
+  public static List<Scenario> select(
+      List<Scenario> scenarios, SuiteOptions options, String source) {
     List<Scenario> selected = scenarios;
     if (options.phase() != null) {
       selected = scenarios.stream().filter(s -> s.phase().equals(options.phase())).toList();

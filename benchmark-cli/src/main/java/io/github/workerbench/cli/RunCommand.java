@@ -1,0 +1,256 @@
+package io.github.workerbench.cli;
+
+import io.github.workerbench.core.BenchmarkException;
+import io.github.workerbench.core.metrics.JobObserver;
+import io.github.workerbench.core.result.ResultsFile;
+import io.github.workerbench.core.run.suite.ScenarioExecutor;
+import io.github.workerbench.core.run.suite.SuiteOptions;
+import io.github.workerbench.core.run.suite.SuiteOutcome;
+import io.github.workerbench.core.run.suite.SuiteRunner;
+import io.github.workerbench.core.run.suite.SuiteSummary;
+import io.github.workerbench.core.scenario.Scenario;
+import io.github.workerbench.core.scenario.ScenarioReader;
+import io.github.workerbench.generator.Suite;
+import io.github.workerbench.generator.SuiteGenerator;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench run [SCENARIOS.json | --suite NAME]}: runs a suite, saving the results file after
+ * every scenario, and prints the summary.
+ *
+ * <p>Everything the user gave is validated before anything runs or is written: the options, the
+ * whole scenario file, the phase, and the results file to resume. Bad input is one line on stderr
+ * and exit 2 (a stack trace only with {@code --verbose}). Exit 1 when a scenario failed (or the
+ * harness could not run), 130 when interrupted by Ctrl-C: a shutdown hook stops the running
+ * scenario, which is recorded as interrupted, and waits for the file to be saved.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Runs a scenario file or a suite and writes the results file.")
+public final class RunCommand implements Callable<Integer> {
+
+  /** Exit code after Ctrl-C, as a shell reports a SIGINT death (128 + 2). */
+  public static final int EXIT_INTERRUPTED = 130;
+
+  /** How long the shutdown hook waits for the interrupted scenario to be saved. */
+  private static final long SAVE_WAIT_SECONDS = 60;
+
+  private static final List<String> ENGINES = List.of("embedded", "container", "remote");
+
+  /** Makes the executor for an engine kind; {@code progress} wants every job completion. */
+  @FunctionalInterface
+  public interface ExecutorFactory {
+    ScenarioExecutor create(String engine, JobObserver progress);
+  }
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "SCENARIOS.json",
+      description = "A scenario file (a JSON list); or use --suite")
+  private Path scenariosFile;
+
+  @Option(
+      names = "--suite",
+      paramLabel = "NAME",
+      description = "Generate and run a suite: " + "minimal, quick, fast, full or extended")
+  private String suite;
+
+  @Option(
+      names = "--output",
+      paramLabel = "RESULTS.json",
+      defaultValue = "results.json",
+      description = "The results file (default: ${DEFAULT-VALUE})")
+  private Path output;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Run only the first N scenarios")
+  private Integer limit;
+
+  @Option(names = "--phase", paramLabel = "ID", description = "Run only this phase")
+  private String phase;
+
+  @Option(names = "--continue-on-error", description = "Go on after a failed scenario")
+  private boolean continueOnError;
+
+  @Option(names = "--no-summary", description = "Do not print the summary at the end")
+  private boolean noSummary;
+
+  @Option(
+      names = "--resume",
+      description = "Keep the successful results already in the results file; run the rest")
+  private boolean resume;
+
+  @Option(
+      names = "--engine",
+      paramLabel = "KIND",
+      defaultValue = "embedded",
+      description = "embedded, container or remote (default: ${DEFAULT-VALUE})")
+  private String engine;
+
+  @Option(
+      names = "--duration-scale",
+      paramLabel = "X",
+      defaultValue = "1.0",
+      description = "Multiply every work_duration and timeout by X (default: ${DEFAULT-VALUE})")
+  private double durationScale;
+
+  @Option(names = "--verbose", description = "Show stack traces")
+  private boolean verbose;
+
+  private final ExecutorFactory executors;
+
+  /** The command with the production executors. */
+  public RunCommand() {
+    this(RunCommand::executorFor);
+  }
+
+  /** The command with these executors (tests pass fakes). */
+  public RunCommand(ExecutorFactory executors) {
+    this.executors = executors;
+  }
+
+  /**
+   * The production executor for an engine kind.
+   *
+   * <p>INTEGRATION POINT: the single-scenario runner ({@code core.run.ScenarioRunner}) lands on
+   * another branch. Wire it here: start the engine of this kind, build a {@code ScenarioRunner}
+   * that also reports to {@code progress}, and return its {@code ::run}. Until then this fails
+   * before anything is written.
+   */
+  static ScenarioExecutor executorFor(String engine, JobObserver progress) {
+    throw new BenchmarkException(
+        "Expected to run scenarios on the "
+            + engine
+            + " engine, but the scenario runner is not"
+            + " wired into the CLI yet (RunCommand.executorFor)");
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    SuiteRunner runner;
+    SuiteRunner.Prepared prepared;
+    try {
+      String source = checkSource();
+      List<Scenario> scenarios = loadScenarios();
+      SuiteOptions options =
+          new SuiteOptions(
+              limit == null ? 0 : limit, phase, continueOnError, resume, durationScale);
+      ResultsFile results = new ResultsFile(output);
+      if (Files.isDirectory(output)) {
+        throw new IllegalArgumentException(
+            output + ": --output is a directory; name a results file such as results.json");
+      }
+      AtomicReference<ScenarioExecutor> executor = new AtomicReference<>();
+      runner =
+          new SuiteRunner(
+              plan -> executor.get().execute(plan),
+              results,
+              new RunProgress(err, System.console() != null));
+      prepared = runner.prepare(scenarios, source, options);
+      executor.set(executors.create(engine, runner.jobObserver()));
+    } catch (IllegalArgumentException e) {
+      return fail(err, e, BenchCli.EXIT_BAD_INPUT);
+    } catch (BenchmarkException e) {
+      return fail(err, e, 1);
+    }
+
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              if (finished.getCount() > 0) {
+                runner.requestStop();
+                try {
+                  finished.await(SAVE_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            },
+            "bench-run-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      SuiteOutcome outcome = runner.run(prepared, engine);
+      if (!noSummary) {
+        out.print(SuiteSummary.render(outcome.fileResults(), outcome.elapsed()));
+      }
+      out.println("Results: " + output);
+      out.flush();
+      if (outcome.interrupted()) {
+        return EXIT_INTERRUPTED;
+      }
+      return outcome.anyFailed() ? 1 : 0;
+    } catch (UncheckedIOException | BenchmarkException e) {
+      return fail(err, e, 1);
+    } finally {
+      // Only now may a Ctrl-C shutdown proceed: the file is saved and the summary printed.
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is exiting (Ctrl-C): the hook is running and has what it waited for.
+      }
+    }
+  }
+
+  private String checkSource() {
+    if ((scenariosFile == null) == (suite == null)) {
+      throw new IllegalArgumentException(
+          scenariosFile == null
+              ? "give a scenario file (bench run SCENARIOS.json) or --suite NAME"
+              : "give a scenario file or --suite, not both");
+    }
+    if (limit != null && limit <= 0) {
+      throw new IllegalArgumentException("--limit must be greater than 0, but was " + limit);
+    }
+    if (!(durationScale > 0) || Double.isInfinite(durationScale)) {
+      throw new IllegalArgumentException(
+          "--duration-scale must be greater than 0, but was " + durationScale);
+    }
+    if (!ENGINES.contains(engine)) {
+      throw new IllegalArgumentException(
+          "--engine: unknown engine '"
+              + engine
+              + "', expected one of "
+              + String.join(", ", ENGINES));
+    }
+    return scenariosFile != null ? scenariosFile.toString() : "suite:" + suite;
+  }
+
+  private List<Scenario> loadScenarios() {
+    if (scenariosFile != null) {
+      return ScenarioReader.read(scenariosFile);
+    }
+    try {
+      return SuiteGenerator.generate(Suite.fromId(suite));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--suite: " + e.getMessage(), e);
+    }
+  }
+
+  private int fail(PrintWriter err, RuntimeException e, int exitCode) {
+    err.println("bench run: " + e.getMessage());
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return exitCode;
+  }
+}

@@ -1,0 +1,105 @@
+package io.github.workerbench.cli;
+
+import io.github.workerbench.core.result.RunStatus;
+import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.run.suite.SuiteListener;
+import io.github.workerbench.core.run.suite.SuiteOutcome;
+import io.github.workerbench.core.run.suite.SuiteSummary;
+import io.github.workerbench.core.scenario.ScenarioPlan;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Shows a suite's progress on stderr. On a terminal: scenario i of N with its name and the ETA,
+ * then a bar of its jobs redrawn in place; otherwise (a pipe, a log file) plain lines only, one
+ * when a scenario starts and one when it ends. Job updates come from worker threads, so drawing is
+ * synchronized and only happens when the bar changes.
+ */
+final class RunProgress implements SuiteListener {
+
+  private static final int BAR_WIDTH = 30;
+
+  private final PrintWriter err;
+  private final boolean terminal;
+  private int drawnCells = -1;
+
+  RunProgress(PrintWriter err, boolean terminal) {
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public synchronized void suiteStarted(int toRun, int resumed, Duration idealTotal) {
+    err.printf(
+        Locale.ROOT,
+        "Running %d scenario(s)%s, ideal time %s%n",
+        toRun,
+        resumed > 0 ? " (" + resumed + " already done, resumed)" : "",
+        SuiteSummary.human(idealTotal));
+    err.flush();
+  }
+
+  @Override
+  public synchronized void scenarioStarted(int index, int total, ScenarioPlan plan, Duration eta) {
+    err.printf(
+        Locale.ROOT, "[%d/%d] %s (ETA %s)%n", index, total, plan.name(), SuiteSummary.human(eta));
+    err.flush();
+    drawnCells = -1;
+  }
+
+  @Override
+  public void jobsCompleted(long completed, long expected) {
+    if (!terminal || expected <= 0) {
+      return;
+    }
+    int cells = (int) Math.min(BAR_WIDTH, completed * BAR_WIDTH / expected);
+    synchronized (this) {
+      if (cells == drawnCells) {
+        return;
+      }
+      drawnCells = cells;
+      err.printf(
+          Locale.ROOT,
+          "\r  [%s%s] %d/%d jobs",
+          "#".repeat(cells),
+          ".".repeat(BAR_WIDTH - cells),
+          completed,
+          expected);
+      err.flush();
+    }
+  }
+
+  @Override
+  public synchronized void scenarioFinished(int index, int total, ScenarioResult result) {
+    if (terminal && drawnCells >= 0) {
+      err.print("\r" + " ".repeat(BAR_WIDTH + 30) + "\r");
+    }
+    err.printf(
+        Locale.ROOT,
+        "  %s in %s%s%n",
+        result.status().id(),
+        SuiteSummary.human(Duration.ofMillis(Math.round(result.elapsedSeconds() * 1000))),
+        result.status() == RunStatus.SUCCESS || result.error() == null
+            ? ""
+            : ": " + result.error());
+    err.flush();
+  }
+
+  @Override
+  public synchronized void suiteFinished(SuiteOutcome outcome) {
+    if (outcome.interrupted()) {
+      err.println("Interrupted: the results so far are saved.");
+    }
+    if (outcome.anyFailed()) {
+      err.println("Failed scenarios: " + String.join(", ", outcome.failedNames()));
+    }
+    if (outcome.notRun() > 0 && !outcome.interrupted()) {
+      err.println(
+          outcome.notRun()
+              + " scenario(s) not run after the failure; use --continue-on-error to run them"
+              + " anyway, or --resume to go on from here");
+    }
+    err.flush();
+  }
+}

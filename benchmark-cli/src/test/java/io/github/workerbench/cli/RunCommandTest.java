@@ -1,0 +1,205 @@
+package io.github.workerbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.workerbench.core.result.RepeatMetrics;
+import io.github.workerbench.core.result.RunStatus;
+import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.scenario.ScenarioPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+  @TempDir Path folder;
+
+  private final List<ScenarioPlan> ran = new CopyOnWriteArrayList<>();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private RunCommand.ExecutorFactory ending(Set<String> failing, Set<String> interrupted) {
+    return (engine, progress) ->
+        plan -> {
+          ran.add(plan);
+          progress.completed(1, 1, 0);
+          RunStatus status =
+              interrupted.contains(plan.name())
+                  ? RunStatus.INTERRUPTED
+                  : failing.contains(plan.name()) ? RunStatus.FAILED : RunStatus.SUCCESS;
+          RepeatMetrics repeat =
+              RepeatMetrics.builder(1)
+                  .status(status)
+                  .totalTimeSeconds(2)
+                  .jobsCompleted(5)
+                  .expectedJobs(5)
+                  .jobsPerSecond(2.5)
+                  .build();
+          return new ScenarioResult(
+              plan,
+              status,
+              status == RunStatus.SUCCESS ? null : "boom",
+              List.of(),
+              2.0,
+              Instant.parse("2026-11-27T13:30:00Z"),
+              "thread",
+              2,
+              0,
+              List.of(repeat));
+        };
+  }
+
+  private int execute(RunCommand.ExecutorFactory factory, String... args) {
+    CommandLine commandLine = new CommandLine(new RunCommand(factory));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void shouldRunTheSuiteAndPrintTheSummaryWhenAllSucceed() throws IOException {
+    // given
+    Path results = folder.resolve("results.json");
+
+    // when
+    int exit =
+        execute(
+            ending(Set.of(), Set.of()),
+            "--suite",
+            "minimal",
+            "--output",
+            results.toString(),
+            "--engine",
+            "remote");
+
+    // then
+    assertThat(exit).isZero();
+    assertThat(ran)
+        .extracting(ScenarioPlan::name)
+        .containsExactly("smoke_async", "smoke_thread", "smoke_auto");
+    JsonNode root = new ObjectMapper().readTree(results.toFile());
+    assertThat(root.get("scenarios_file").asText()).isEqualTo("suite:minimal");
+    assertThat(root.get("engine").asText()).isEqualTo("remote");
+    assertThat(root.get("results")).hasSize(3);
+    assertThat(out.toString()).contains("By phase:", "smoke_test", "Results: " + results);
+    assertThat(err.toString()).contains("[1/3] smoke_async", "[3/3] smoke_auto");
+  }
+
+  @Test
+  void shouldExit1AndStopWhenAScenarioFails() {
+    // when
+    int exit =
+        execute(
+            ending(Set.of("smoke_thread"), Set.of()),
+            "--suite",
+            "minimal",
+            "--output",
+            folder.resolve("r.json").toString(),
+            "--no-summary");
+
+    // then
+    assertThat(exit).isEqualTo(1);
+    assertThat(ran).hasSize(2);
+    assertThat(err.toString()).contains("Failed scenarios: smoke_thread");
+    assertThat(out.toString()).doesNotContain("By phase:");
+  }
+
+  @Test
+  void shouldRunTheRestWhenContinuingOnError() {
+    // when
+    int exit =
+        execute(
+            ending(Set.of("smoke_thread"), Set.of()),
+            "--suite",
+            "minimal",
+            "--output",
+            folder.resolve("r.json").toString(),
+            "--continue-on-error");
+
+    // then
+    assertThat(exit).isEqualTo(1);
+    assertThat(ran).hasSize(3);
+  }
+
+  @Test
+  void shouldExit130WhenAScenarioIsInterrupted() throws IOException {
+    // given
+    Path results = folder.resolve("r.json");
+
+    // when
+    int exit =
+        execute(
+            ending(Set.of(), Set.of("smoke_thread")),
+            "--suite",
+            "minimal",
+            "--output",
+            results.toString());
+
+    // then
+    assertThat(exit).isEqualTo(RunCommand.EXIT_INTERRUPTED);
+    JsonNode root = new ObjectMapper().readTree(results.toFile());
+    assertThat(root.get("failed_scenarios").toString()).isEqualTo("[\"smoke_thread\"]");
+    assertThat(root.get("results").get(1).get("status").asText()).isEqualTo("interrupted");
+  }
+
+  @Test
+  void shouldResumeAndRecordTheScaleWhenOptionsAreGiven() throws IOException {
+    // given a first run that stopped at smoke_thread
+    Path results = folder.resolve("r.json");
+    execute(
+        ending(Set.of("smoke_thread"), Set.of()),
+        "--suite",
+        "minimal",
+        "--output",
+        results.toString(),
+        "--duration-scale",
+        "0.1");
+    ran.clear();
+
+    // when
+    int exit =
+        execute(
+            ending(Set.of(), Set.of()),
+            "--suite",
+            "minimal",
+            "--output",
+            results.toString(),
+            "--duration-scale",
+            "0.1",
+            "--resume");
+
+    // then
+    assertThat(exit).isZero();
+    assertThat(ran).extracting(ScenarioPlan::name).containsExactly("smoke_thread", "smoke_auto");
+    assertThat(ran.get(0).durationScale()).isEqualTo(0.1);
+    JsonNode root = new ObjectMapper().readTree(results.toFile());
+    assertThat(root.get("duration_scale").asDouble()).isEqualTo(0.1);
+    assertThat(root.get("failed_count").asInt()).isZero();
+  }
+
+  @Test
+  void shouldExit1WithoutResultsWhenTheRunnerIsNotWired() {
+    // given
+    Path results = folder.resolve("r.json");
+
+    // when
+    int exit =
+        execute(RunCommand::executorFor, "--suite", "minimal", "--output", results.toString());
+
+    // then
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().lines().toList()).hasSize(1);
+    assertThat(err.toString()).contains("Expected to run scenarios on the embedded engine");
+    assertThat(results).doesNotExist();
+  }
+}

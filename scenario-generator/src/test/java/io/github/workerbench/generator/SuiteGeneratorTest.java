@@ -1,0 +1,414 @@
+package io.github.workerbench.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.workerbench.core.scenario.AcquisitionKind;
+import io.github.workerbench.core.scenario.Scenario;
+import io.github.workerbench.core.scenario.ScenarioReader;
+import io.github.workerbench.core.scenario.ScenarioWriter;
+import io.github.workerbench.core.scenario.StrategyKind;
+import io.github.workerbench.core.scenario.TransportKind;
+import io.github.workerbench.core.scenario.WorkloadKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SuiteGeneratorTest {
+
+  private static Locale defaultLocale;
+
+  @BeforeAll
+  static void useCommaDecimalLocale() {
+    // A locale with decimal commas: the writers must not depend on the default locale.
+    defaultLocale = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY);
+  }
+
+  @AfterAll
+  static void restoreLocale() {
+    Locale.setDefault(defaultLocale);
+  }
+
+  @Test
+  void shouldHaveTheSeedPhaseCountsWhenGeneratingFull() {
+    // when
+    List<Scenario> full = SuiteGenerator.generate(Suite.FULL);
+
+    // then
+    assertThat(full).hasSize(71);
+    assertThat(countsByPhase(full))
+        .containsExactly(
+            Map.entry("1_baseline", 3),
+            Map.entry("2_workload_types", 6),
+            Map.entry("3_concurrency_scaling", 15),
+            Map.entry("4_load_scaling", 15),
+            Map.entry("5_work_duration", 10),
+            Map.entry("6_interactions", 12),
+            Map.entry("7_edge_cases", 6),
+            Map.entry("8_subprocess_threading", 4));
+  }
+
+  @Test
+  void shouldAddTheJavaPhasesWhenGeneratingExtended() {
+    // when
+    List<Scenario> extended = SuiteGenerator.generate(Suite.EXTENDED);
+
+    // then
+    assertThat(extended).hasSize(71 + 16 + 9 + 6);
+    assertThat(extended.subList(0, 71)).isEqualTo(SuiteGenerator.generate(Suite.FULL));
+    Map<String, Integer> counts = countsByPhase(extended);
+    assertThat(counts).containsEntry("9_java_strategies", 16);
+    assertThat(counts).containsEntry("10_transport", 9);
+    assertThat(counts).containsEntry("11_acquisition", 6);
+  }
+
+  @Test
+  void shouldMatchTheIssueWhenGeneratingMinimal() {
+    // when
+    List<Scenario> minimal = SuiteGenerator.generate(Suite.MINIMAL);
+
+    // then
+    assertThat(minimal)
+        .extracting(Scenario::name)
+        .containsExactly("smoke_async", "smoke_thread", "smoke_auto");
+    assertThat(minimal)
+        .allSatisfy(
+            s -> {
+              assertThat(s.phase()).isEqualTo("smoke_test");
+              assertThat(s.numInstances()).isEqualTo(5);
+              assertThat(s.workDuration()).isEqualTo(0.5);
+              assertThat(s.maxConcurrentJobs()).isEqualTo(5);
+              assertThat(s.repeats()).isEqualTo(1);
+              assertThat(s.timeout()).isEqualTo(30);
+              assertThat(s.workloadType()).isEqualTo(WorkloadKind.CPU);
+              assertThat(s.jobTimeoutMs()).isEqualTo(30_000);
+            });
+  }
+
+  @Test
+  void shouldMatchTheIssueWhenGeneratingQuick() {
+    // when
+    List<Scenario> quick = SuiteGenerator.generate(Suite.QUICK);
+
+    // then
+    assertThat(quick)
+        .extracting(Scenario::name)
+        .containsExactly(
+            "baseline_async",
+            "baseline_thread",
+            "baseline_auto",
+            "quick_conc_async_1",
+            "quick_conc_async_10",
+            "quick_conc_async_50",
+            "quick_conc_thread_1",
+            "quick_conc_thread_10",
+            "quick_conc_thread_50",
+            "quick_workload_cpu",
+            "quick_workload_io");
+    assertThat(quick.subList(0, 3)).isEqualTo(SuiteGenerator.phase1Baseline());
+    Scenario conc = byName(quick).get("quick_conc_thread_50");
+    assertThat(conc.phase()).isEqualTo("quick_concurrency");
+    assertThat(conc.numInstances()).isEqualTo(20);
+    assertThat(conc.maxConcurrentJobs()).isEqualTo(50);
+    assertThat(conc.repeats()).isEqualTo(1);
+    Scenario io = byName(quick).get("quick_workload_io");
+    assertThat(io.phase()).isEqualTo("quick_workload");
+    assertThat(io.strategy()).isEqualTo(StrategyKind.ASYNC);
+    assertThat(io.workloadType()).isEqualTo(WorkloadKind.IO);
+    assertThat(io.numInstances()).isEqualTo(10);
+    assertThat(io.repeats()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldApplyThePhaseRulesWhenGeneratingFull() {
+    // given
+    Map<String, Scenario> full = byName(SuiteGenerator.generate(Suite.FULL));
+
+    // then
+    Scenario baseline = full.get("baseline_auto");
+    assertThat(baseline.numInstances()).isEqualTo(10);
+    assertThat(baseline.workDuration()).isEqualTo(1.0);
+    assertThat(baseline.maxConcurrentJobs()).isEqualTo(10);
+    assertThat(baseline.repeats()).isEqualTo(3);
+    assertThat(baseline.timeout()).isEqualTo(120);
+    assertThat(full.get("workload_thread_subprocess").workDuration()).isEqualTo(2.0);
+    assertThat(full.get("workload_thread_subprocess").workloadType())
+        .isEqualTo(WorkloadKind.SUBPROCESS);
+    assertThat(full.get("concurrency_auto_50").maxConcurrentJobs()).isEqualTo(50);
+    assertThat(full.get("concurrency_auto_50").numInstances()).isEqualTo(50);
+    assertThat(full.get("concurrency_auto_50").timeout()).isEqualTo(180);
+    assertThat(full.get("load_thread_50").timeout()).isEqualTo(120);
+    assertThat(full.get("load_thread_100").timeout()).isEqualTo(240);
+    assertThat(full.get("load_thread_200").numInstances()).isEqualTo(200);
+    assertThat(full.get("load_thread_200").maxConcurrentJobs()).isEqualTo(20);
+    assertThat(full.get("duration_async_0.1s").timeout()).isEqualTo(120);
+    assertThat(full.get("duration_async_5.0s").timeout()).isEqualTo(150);
+    assertThat(full.get("duration_async_5.0s").workDuration()).isEqualTo(5.0);
+    assertThat(full.get("interaction_thread_io_c50").numInstances()).isEqualTo(30);
+    assertThat(full.get("interaction_thread_io_c50").timeout()).isEqualTo(180);
+    assertThat(full.get("subprocess_threaded_async_c20").workloadType())
+        .isEqualTo(WorkloadKind.SUBPROCESS_THREADED);
+    assertThat(full.get("subprocess_threaded_async_c20").timeout()).isEqualTo(180);
+    assertThat(full.values())
+        .allSatisfy(
+            s -> {
+              assertThat(s.jobTimeoutMs()).isEqualTo(30_000);
+              assertThat(s.description()).isNotBlank();
+              assertThat(s.transport()).isNull();
+              assertThat(s.acquisition()).isNull();
+            });
+  }
+
+  @Test
+  void shouldMatchTheIssueWhenGeneratingEdgeCases() {
+    // given
+    Map<String, Scenario> edge = byName(SuiteGenerator.phase7EdgeCases());
+
+    // then
+    assertThat(edge.get("edge_single_job"))
+        .extracting(Scenario::numInstances, Scenario::strategy, Scenario::maxConcurrentJobs)
+        .containsExactly(1, StrategyKind.ASYNC, 1);
+    assertThat(edge.get("edge_massive_load"))
+        .extracting(
+            s -> s.numInstances(),
+            s -> s.strategy(),
+            s -> s.workDuration(),
+            s -> s.maxConcurrentJobs(),
+            s -> s.repeats(),
+            s -> s.timeout())
+        .containsExactly(500, StrategyKind.AUTO, 0.5, 50, 1, 300.0);
+    assertThat(edge.get("edge_bottleneck"))
+        .extracting(
+            s -> s.numInstances(), s -> s.strategy(), s -> s.maxConcurrentJobs(), s -> s.timeout())
+        .containsExactly(100, StrategyKind.THREAD, 2, 360.0);
+    assertThat(edge.get("edge_long_duration"))
+        .extracting(
+            s -> s.numInstances(),
+            s -> s.strategy(),
+            s -> s.workloadType(),
+            s -> s.workDuration(),
+            s -> s.maxConcurrentJobs(),
+            s -> s.timeout())
+        .containsExactly(10, StrategyKind.ASYNC, WorkloadKind.IO, 10.0, 5, 240.0);
+    assertThat(edge.get("edge_subprocess_stress"))
+        .extracting(
+            s -> s.numInstances(),
+            s -> s.strategy(),
+            s -> s.workloadType(),
+            s -> s.workDuration(),
+            s -> s.maxConcurrentJobs(),
+            s -> s.timeout())
+        .containsExactly(50, StrategyKind.THREAD, WorkloadKind.SUBPROCESS, 2.0, 20, 180.0);
+    assertThat(edge.get("edge_high_concurrency_async"))
+        .extracting(
+            s -> s.numInstances(),
+            s -> s.strategy(),
+            s -> s.workDuration(),
+            s -> s.maxConcurrentJobs(),
+            s -> s.timeout())
+        .containsExactly(100, StrategyKind.ASYNC, 0.5, 100, 180.0);
+  }
+
+  @Test
+  void shouldSetTransportAndAcquisitionWhenGeneratingJavaPhases() {
+    // given
+    Map<String, Scenario> extended = byName(SuiteGenerator.generate(Suite.EXTENDED));
+
+    // then
+    Scenario stream = extended.get("transport_grpc-stream_c100");
+    assertThat(stream.transport()).isEqualTo(TransportKind.GRPC_STREAM);
+    assertThat(stream.workloadType()).isEqualTo(WorkloadKind.SLEEP);
+    assertThat(stream.numInstances()).isEqualTo(500);
+    assertThat(stream.workDuration()).isEqualTo(0.05);
+    assertThat(stream.maxConcurrentJobs()).isEqualTo(100);
+    assertThat(stream.strategy()).isEqualTo(StrategyKind.THREAD);
+    assertThat(extended.get("transport_rest_c10").transport()).isEqualTo(TransportKind.REST);
+    assertThat(extended.get("transport_grpc-poll_c50").transport())
+        .isEqualTo(TransportKind.GRPC_POLL);
+    for (int factor : new int[] {1, 2, 4}) {
+      Scenario worker = extended.get("acquisition_job-worker_x" + factor);
+      assertThat(worker.acquisition()).isEqualTo(AcquisitionKind.JOB_WORKER);
+      assertThat(worker.maxJobsActive()).isEqualTo(factor * 20);
+      assertThat(worker.strategy()).isEqualTo(StrategyKind.THREAD);
+    }
+    for (StrategyKind strategy :
+        List.of(StrategyKind.THREAD, StrategyKind.VIRTUAL, StrategyKind.ASYNC)) {
+      Scenario direct = extended.get("acquisition_direct_" + strategy.id());
+      assertThat(direct.acquisition()).isEqualTo(AcquisitionKind.DIRECT);
+      assertThat(direct.strategy()).isEqualTo(strategy);
+      assertThat(direct.maxJobsActive()).isNull();
+    }
+    assertThat(SuiteGenerator.phase11Acquisition())
+        .allSatisfy(
+            s -> {
+              assertThat(s.workloadType()).isEqualTo(WorkloadKind.SLEEP);
+              assertThat(s.numInstances()).isEqualTo(200);
+              assertThat(s.maxConcurrentJobs()).isEqualTo(20);
+              assertThat(s.workDuration()).isEqualTo(0.5);
+              assertThat(s.jitterPct()).isEqualTo(0.25);
+            });
+    assertThat(extended.get("java_process_subprocess_threaded"))
+        .extracting(
+            s -> s.numInstances(),
+            s -> s.workDuration(),
+            s -> s.maxConcurrentJobs(),
+            s -> s.strategy(),
+            s -> s.workloadType())
+        .containsExactly(40, 0.5, 10, StrategyKind.PROCESS, WorkloadKind.SUBPROCESS_THREADED);
+  }
+
+  @Test
+  void shouldPairAsyncAndThreadWhenGeneratingFast() {
+    // when
+    List<Scenario> fast = SuiteGenerator.generate(Suite.FAST);
+
+    // then
+    assertThat(fast).hasSize(18);
+    assertThat(fast).allSatisfy(s -> assertThat(s.repeats()).isEqualTo(1));
+    for (int i = 0; i < fast.size(); i += 2) {
+      Scenario async = fast.get(i);
+      Scenario thread = fast.get(i + 1);
+      assertThat(async.strategy()).isEqualTo(StrategyKind.ASYNC);
+      assertThat(thread.strategy()).isEqualTo(StrategyKind.THREAD);
+      assertThat(
+              thread.toBuilder()
+                  .strategy(StrategyKind.ASYNC)
+                  .name(async.name())
+                  .description(async.description())
+                  .build())
+          .as("the pair %s / %s differs only in strategy", async.name(), thread.name())
+          .isEqualTo(async);
+    }
+    assertThat(fast)
+        .extracting(Scenario::workloadType)
+        .contains(
+            WorkloadKind.CPU,
+            WorkloadKind.IO,
+            WorkloadKind.SUBPROCESS,
+            WorkloadKind.SUBPROCESS_THREADED);
+    assertThat(fast).extracting(Scenario::maxConcurrentJobs).contains(1, 20);
+    assertThat(fast).extracting(Scenario::numInstances).contains(20, 50);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Suite.class)
+  void shouldHaveUniqueNamesWhenGeneratingAnySuite(Suite suite) {
+    // when
+    List<Scenario> scenarios = SuiteGenerator.generate(suite);
+
+    // then
+    assertThat(scenarios).extracting(Scenario::name).doesNotHaveDuplicates();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Suite.class)
+  void shouldReadBackEqualScenariosWhenWritingJson(Suite suite) {
+    // given
+    List<Scenario> scenarios = SuiteGenerator.generate(suite);
+
+    // when
+    List<Scenario> read = ScenarioReader.parse(ScenarioWriter.toJson(scenarios), "suite.json");
+
+    // then
+    assertThat(read).isEqualTo(scenarios);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Suite.class)
+  void shouldMatchGoldenJsonWhenWritingSuite(Suite suite) throws IOException {
+    // when
+    String json = ScenarioWriter.toJson(SuiteGenerator.generate(suite));
+
+    // then
+    assertThat(json).isEqualTo(golden("suites/" + suite.id() + ".json", json));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Suite.class)
+  void shouldMatchGoldenCsvWhenWritingSuite(Suite suite) throws IOException {
+    // when
+    String csv = ScenarioWriter.toCsv(SuiteGenerator.generate(suite));
+
+    // then
+    List<String> lines = csv.lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "name,num_instances,strategy,workload_type,work_duration,max_concurrent_jobs,"
+                + "repeats,timeout,job_timeout_ms,description,phase,acquisition,"
+                + "max_jobs_active,jitter_pct,transport,failure_rate");
+    assertThat(lines).hasSize(SuiteGenerator.generate(suite).size() + 1);
+    assertThat(csv).isEqualTo(golden("suites/" + suite.id() + ".csv", csv));
+  }
+
+  @Test
+  void shouldCountByPhaseAndStrategyWhenSummarizing() {
+    // given
+    List<Scenario> minimal = SuiteGenerator.generate(Suite.MINIMAL);
+
+    // when
+    String summary = GenerationSummary.render("suite minimal", minimal, 2);
+
+    // then cpu: async 5 x 0.5 = 2.5 s; thread and auto ceil(5 / 2) x 0.5 = 1.5 s each
+    assertThat(summary)
+        .isEqualTo(
+            """
+            Generated 3 scenarios (suite minimal)
+            By phase:
+              smoke_test                     3
+            By strategy:
+              async                          1
+              thread                         1
+              auto                           1
+            Estimated time: 0 h 00 min 06 s (6 s) (sum of ideal times, all repeats, 2 cores)
+            """);
+  }
+
+  @Test
+  void shouldNameTheChoicesWhenSuiteIsUnknown() {
+    assertThatThrownBy(() -> Suite.fromId("huge"))
+        .hasMessage("unknown suite 'huge', expected one of minimal, quick, fast, full, extended");
+  }
+
+  private static Map<String, Integer> countsByPhase(List<Scenario> scenarios) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    scenarios.forEach(s -> counts.merge(s.phase(), 1, Integer::sum));
+    return counts;
+  }
+
+  private static Map<String, Scenario> byName(List<Scenario> scenarios) {
+    return scenarios.stream()
+        .collect(
+            Collectors.toMap(Scenario::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+  }
+
+  /**
+   * The golden text; with {@code -Dgolden.update=true} the resource is (re)written from the actual
+   * text first, for a human to review in the diff.
+   */
+  private static String golden(String resource, String actual) throws IOException {
+    if (Boolean.getBoolean("golden.update")) {
+      Path file = Path.of("src/test/resources", resource);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+      return actual;
+    }
+    try (InputStream in = SuiteGeneratorTest.class.getClassLoader().getResourceAsStream(resource)) {
+      assertThat(in).as("golden file %s", resource).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
