@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Worker Bench 0.1.0",
     description = "Benchmarks Camunda 8 job worker execution strategies.",
-    subcommands = {})
+    subcommands = {EngineCommand.class, EngineBenchCommand.class})
 public final class BenchCli {
 
   /** Exit code for input the user must fix: one line on stderr, nothing run or written. */
