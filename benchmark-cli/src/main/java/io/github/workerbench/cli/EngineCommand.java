@@ -41,6 +41,8 @@ public final class EngineCommand implements Callable<Integer> {
                 () -> {
                   engine.close();
                   stopped.countDown();
+                  // a signal would otherwise end the JVM with 128+signal; stopping on request is success
+                  Runtime.getRuntime().halt(0);
                 },
                 "engine-shutdown"));
     spec.commandLine()
