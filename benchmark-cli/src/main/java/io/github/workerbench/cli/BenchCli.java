@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     version = "Worker Bench 0.1.0",
     description = "Benchmarks Camunda 8 job worker execution strategies.",
     subcommands = {
+      EngineCommand.class,
+      EngineBenchCommand.class,
       GenerateCommand.class,
       RunCommand.class,
       TestCommand.class,
