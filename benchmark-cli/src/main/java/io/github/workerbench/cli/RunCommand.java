@@ -1,18 +1,32 @@
 package io.github.workerbench.cli;
 
 import io.github.workerbench.core.BenchmarkException;
+import io.github.workerbench.core.engine.EngineSettings;
+import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.run.RunListener;
+import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.core.worker.DefaultWorkerFactory;
+import io.github.workerbench.report.HtmlReport;
+import io.github.workerbench.report.Reports;
+import io.github.workerbench.report.ResultsData;
+import io.github.workerbench.report.ResultsReader;
 import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.result.ResultsFile;
 import io.github.workerbench.core.run.suite.ScenarioExecutor;
 import io.github.workerbench.core.run.suite.SuiteOptions;
 import io.github.workerbench.core.run.suite.SuiteOutcome;
 import io.github.workerbench.core.run.suite.SuiteRunner;
-import io.github.workerbench.core.run.suite.SuiteSummary;
 import io.github.workerbench.core.scenario.Scenario;
 import io.github.workerbench.core.scenario.ScenarioReader;
 import io.github.workerbench.generator.Suite;
 import io.github.workerbench.generator.SuiteGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,19 +139,32 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The production executor for an engine kind.
-   *
-   * <p>INTEGRATION POINT: the single-scenario runner ({@code core.run.ScenarioRunner}) lands on
-   * another branch. Wire it here: start the engine of this kind, build a {@code ScenarioRunner}
-   * that also reports to {@code progress}, and return its {@code ::run}. Until then this fails
-   * before anything is written.
+   * The production executor for an engine kind: one {@link ScenarioRunner} (one engine, one
+   * worker factory, so the CPU calibration is measured once) for the whole suite, whose job
+   * events also move the progress bar. Closing it stops the engine.
    */
   static ScenarioExecutor executorFor(String engine, JobObserver progress) {
-    throw new BenchmarkException(
-        "Expected to run scenarios on the "
-            + engine
-            + " engine, but the scenario runner is not"
-            + " wired into the CLI yet (RunCommand.executorFor)");
+    ScenarioRunner runner =
+        new ScenarioRunner(
+            EngineSettings.fromSystem(engine)::newAdapter,
+            new DefaultWorkerFactory().alsoObservedBy(progress),
+            System::nanoTime,
+            Clock.systemUTC(),
+            RunListener.noop());
+    return new ClosingExecutor(runner);
+  }
+
+  /** A scenario executor that owns its runner, so the command can stop the engine at the end. */
+  private record ClosingExecutor(ScenarioRunner runner) implements ScenarioExecutor, AutoCloseable {
+    @Override
+    public ScenarioResult execute(ScenarioPlan plan) {
+      return runner.run(plan);
+    }
+
+    @Override
+    public void close() {
+      runner.close();
+    }
   }
 
   @Override
@@ -146,6 +173,7 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SuiteRunner runner;
     SuiteRunner.Prepared prepared;
+    AtomicReference<ScenarioExecutor> executor = new AtomicReference<>();
     try {
       String source = checkSource();
       List<Scenario> scenarios = loadScenarios();
@@ -157,7 +185,6 @@ public final class RunCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             output + ": --output is a directory; name a results file such as results.json");
       }
-      AtomicReference<ScenarioExecutor> executor = new AtomicReference<>();
       runner =
           new SuiteRunner(
               plan -> executor.get().execute(plan),
@@ -188,10 +215,16 @@ public final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       SuiteOutcome outcome = runner.run(prepared, engine);
+      closeExecutor(executor.get());
+      Path html = htmlBeside(output);
+      ResultsData data = ResultsReader.read(output);
+      HtmlReport.write(data, html);
       if (!noSummary) {
-        out.print(SuiteSummary.render(outcome.fileResults(), outcome.elapsed()));
+        out.print(consoleSummary(data));
       }
+      out.println("Total time: " + RunProgress.human(outcome.elapsed()));
       out.println("Results: " + output);
+      out.println("Report: " + html);
       out.flush();
       if (outcome.interrupted()) {
         return EXIT_INTERRUPTED;
@@ -199,13 +232,41 @@ public final class RunCommand implements Callable<Integer> {
       return outcome.anyFailed() ? 1 : 0;
     } catch (UncheckedIOException | BenchmarkException e) {
       return fail(err, e, 1);
+    } catch (IOException e) {
+      return fail(err, new UncheckedIOException(e), 1);
     } finally {
+      closeExecutor(executor.get());
       // Only now may a Ctrl-C shutdown proceed: the file is saved and the summary printed.
       finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
         // The JVM is exiting (Ctrl-C): the hook is running and has what it waited for.
+      }
+    }
+  }
+
+  /** The HTML report's path: the results file's name with {@code .html} for {@code .json}. */
+  static Path htmlBeside(Path results) {
+    String name = results.getFileName().toString();
+    String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    return results.resolveSibling(base + ".html");
+  }
+
+  private static String consoleSummary(ResultsData data) {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    try (PrintStream console = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+      Reports.consoleSummary(data, console);
+    }
+    return text.toString(StandardCharsets.UTF_8);
+  }
+
+  private static void closeExecutor(ScenarioExecutor executor) {
+    if (executor instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new BenchmarkException("Expected to stop the engine, but " + e.getMessage(), e);
       }
     }
   }

@@ -4,7 +4,6 @@ import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
 import io.github.workerbench.core.run.suite.SuiteListener;
 import io.github.workerbench.core.run.suite.SuiteOutcome;
-import io.github.workerbench.core.run.suite.SuiteSummary;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,14 +35,14 @@ final class RunProgress implements SuiteListener {
         "Running %d scenario(s)%s, ideal time %s%n",
         toRun,
         resumed > 0 ? " (" + resumed + " already done, resumed)" : "",
-        SuiteSummary.human(idealTotal));
+        human(idealTotal));
     err.flush();
   }
 
   @Override
   public synchronized void scenarioStarted(int index, int total, ScenarioPlan plan, Duration eta) {
     err.printf(
-        Locale.ROOT, "[%d/%d] %s (ETA %s)%n", index, total, plan.name(), SuiteSummary.human(eta));
+        Locale.ROOT, "[%d/%d] %s (ETA %s)%n", index, total, plan.name(), human(eta));
     err.flush();
     drawnCells = -1;
   }
@@ -79,7 +78,7 @@ final class RunProgress implements SuiteListener {
         Locale.ROOT,
         "  %s in %s%s%n",
         result.status().id(),
-        SuiteSummary.human(Duration.ofMillis(Math.round(result.elapsedSeconds() * 1000))),
+        human(Duration.ofMillis(Math.round(result.elapsedSeconds() * 1000))),
         result.status() == RunStatus.SUCCESS || result.error() == null
             ? ""
             : ": " + result.error());
@@ -101,5 +100,18 @@ final class RunProgress implements SuiteListener {
               + " anyway, or --resume to go on from here");
     }
     err.flush();
+  }
+
+  /** A duration as {@code 1 h 02 min 03 s}, {@code 2 min 03 s} or {@code 4.2 s}. */
+  static String human(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds >= 3600) {
+      return String.format(
+          Locale.ROOT, "%d h %02d min %02d s", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    }
+    if (seconds >= 60) {
+      return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+    }
+    return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
   }
 }

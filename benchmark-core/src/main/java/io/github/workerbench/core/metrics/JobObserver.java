@@ -24,6 +24,11 @@ public interface JobObserver {
   /** The handler failed and the job was reported failed with {@code retriesLeft} retries. */
   void failed(long jobKey, int retriesLeft, String reason);
 
+  /** An observer that hands every event to {@code first}, then to {@code second}. */
+  static JobObserver both(JobObserver first, JobObserver second) {
+    return new PairedJobObserver(first, second);
+  }
+
   /** An observer that ignores everything. */
   static JobObserver noop() {
     return NoopJobObserver.INSTANCE;

@@ -10,9 +10,7 @@ import io.github.workerbench.core.metrics.RunRecorder;
 import io.github.workerbench.core.result.RepeatMetrics;
 import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.scenario.AcquisitionKind;
 import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
 import io.github.workerbench.core.scenario.TransportKind;
 import io.github.workerbench.core.worker.RunningWorker;
 import io.github.workerbench.core.worker.WorkerFactory;
@@ -79,6 +77,8 @@ public final class ScenarioRunner implements AutoCloseable {
   private final RunListener listener;
   private final int cores;
   private EngineAdapter engine;
+  private ClientConfig clientConfig;
+  private CamundaClient client;
 
   /** A runner on the system clocks that reports to no one. */
   public ScenarioRunner(Supplier<? extends EngineAdapter> engineFactory, WorkerFactory workerFactory) {
@@ -168,6 +168,7 @@ public final class ScenarioRunner implements AutoCloseable {
   /** Stops the engine this runner started, if any; idempotent. */
   @Override
   public void close() {
+    discardClient();
     if (engine != null) {
       EngineAdapter stopping = engine;
       engine = null;
@@ -208,7 +209,8 @@ public final class ScenarioRunner implements AutoCloseable {
     double startupSeconds = 0;
     long windowStart = -1;
     long waitEnd = -1;
-    try (CamundaClient client = newClient(engine, plan)) {
+    try {
+      CamundaClient client = client(engine, plan);
       deploy(engine, plan, client, id);
       LOG.debug("Repeat {} of '{}': deployed {}", repeat, plan.name(), id);
       sampler.start();
@@ -249,12 +251,12 @@ public final class ScenarioRunner implements AutoCloseable {
     } catch (RepeatFailure e) {
       metrics.status(RunStatus.FAILED).error(e.getMessage());
     } catch (RuntimeException e) {
+      discardClient();
       LOG.debug("Repeat {} of '{}' failed", repeat, plan.name(), e);
       metrics
           .status(RunStatus.FAILED)
           .error("Expected to run repeat " + repeat + " of '" + plan.name() + "', but " + e);
     }
-    LOG.debug("Repeat {} of '{}': client closed", repeat, plan.name());
     if (snapshot == null) {
       snapshot = recorder.snapshot();
     }
@@ -303,18 +305,49 @@ public final class ScenarioRunner implements AutoCloseable {
     }
   }
 
-  private static CamundaClient newClient(EngineAdapter engine, ScenarioPlan plan) {
+  /**
+   * The client for this plan: the previous repeat's when its configuration is the same, else a
+   * new one. Closing a REST client waits up to 5 s for its open long polls, so a fresh client per
+   * repeat would add seconds of idle time to every repeat. Sharing is safe because each repeat
+   * has its own job type and its worker is closed before the next starts.
+   */
+  private CamundaClient client(EngineAdapter engine, ScenarioPlan plan) {
+    ClientConfig wanted = ClientConfig.of(plan);
+    if (client == null || !wanted.equals(clientConfig)) {
+      discardClient();
+      client = newClient(engine, wanted);
+      clientConfig = wanted;
+    }
+    return client;
+  }
+
+  private void discardClient() {
+    if (client != null) {
+      CamundaClient closing = client;
+      client = null;
+      clientConfig = null;
+      closing.close();
+    }
+  }
+
+  /** What a client is built from; plans that agree on it share one client. */
+  private record ClientConfig(Duration jobTimeout, int maxJobsActive, TransportKind transport) {
+
+    static ClientConfig of(ScenarioPlan plan) {
+      return new ClientConfig(plan.jobTimeout(), plan.maxJobsActive(), plan.transport());
+    }
+  }
+
+  private static CamundaClient newClient(EngineAdapter engine, ClientConfig config) {
     CamundaClientBuilder builder =
         engine
             .newClientBuilder()
-            .defaultJobTimeout(plan.jobTimeout())
-            .defaultJobWorkerMaxJobsActive(plan.maxJobsActive());
-    if (plan.acquisition() == AcquisitionKind.JOB_WORKER
-        && plan.scenario().strategy() != StrategyKind.ASYNC) {
-      // a blocking handler holds a client handler thread for the whole job, as users' do
-      builder.numJobWorkerExecutionThreads(plan.maxJobsActive());
-    }
-    switch (plan.transport()) {
+            .defaultJobTimeout(config.jobTimeout())
+            .defaultJobWorkerMaxJobsActive(config.maxJobsActive());
+    // A blocking handler holds a client handler thread for the whole job, as users' do; an
+    // async handler only hands the job over, so the extra threads cost it nothing.
+    builder.numJobWorkerExecutionThreads(config.maxJobsActive());
+    switch (config.transport()) {
       case REST -> builder.preferRestOverGrpc(true);
       case GRPC_POLL -> builder.preferRestOverGrpc(false);
       case GRPC_STREAM -> builder.preferRestOverGrpc(false).defaultJobWorkerStreamEnabled(true);

@@ -1,5 +1,7 @@
 package io.github.workerbench.core.worker;
 
+import io.github.workerbench.core.metrics.JobObserver;
+
 /** Starts the worker a scenario plan describes: acquisition, strategy and workload composed. */
 @FunctionalInterface
 public interface WorkerFactory {
@@ -10,4 +12,19 @@ public interface WorkerFactory {
    * @throws io.github.workerbench.core.BenchmarkException when the worker cannot start
    */
   RunningWorker start(WorkerSetup setup);
+
+  /**
+   * This factory, with every job event also handed to {@code extra} (after the runner's own
+   * observer), e.g. to move a progress bar.
+   */
+  default WorkerFactory alsoObservedBy(JobObserver extra) {
+    return setup ->
+        start(
+            new WorkerSetup(
+                setup.plan(),
+                setup.jobType(),
+                setup.client(),
+                JobObserver.both(setup.observer(), extra),
+                setup.nanoClock()));
+  }
 }
