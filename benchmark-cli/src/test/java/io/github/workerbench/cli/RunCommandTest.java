@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.result.RepeatMetrics;
 import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
@@ -91,7 +92,8 @@ class RunCommandTest {
     assertThat(root.get("scenarios_file").asText()).isEqualTo("suite:minimal");
     assertThat(root.get("engine").asText()).isEqualTo("remote");
     assertThat(root.get("results")).hasSize(3);
-    assertThat(out.toString()).contains("By phase:", "smoke_test", "Results: " + results);
+    assertThat(out.toString())
+        .contains("BENCHMARK SUMMARY", "3 succeeded", "smoke_test", "Results: " + results);
     assertThat(err.toString()).contains("[1/3] smoke_async", "[3/3] smoke_auto");
   }
 
@@ -188,18 +190,23 @@ class RunCommandTest {
   }
 
   @Test
-  void shouldExit1WithoutResultsWhenTheRunnerIsNotWired() {
-    // given
+  void shouldExit1WithOneLineAndNoResultsWhenTheEngineCannotBeSetUp() {
+    // given an executor factory that cannot set the engine up
     Path results = folder.resolve("r.json");
+    RunCommand.ExecutorFactory broken =
+        (engine, progress) -> {
+          throw new BenchmarkException(
+              "Expected to set up the " + engine + " engine, but the image is missing");
+        };
 
     // when
-    int exit =
-        execute(RunCommand::executorFor, "--suite", "minimal", "--output", results.toString());
+    int exit = execute(broken, "--suite", "minimal", "--output", results.toString());
 
     // then
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString().lines().toList()).hasSize(1);
-    assertThat(err.toString()).contains("Expected to run scenarios on the embedded engine");
+    assertThat(err.toString().lines().toList())
+        .containsExactly(
+            "bench run: Expected to set up the embedded engine, but the image is missing");
     assertThat(results).doesNotExist();
   }
 }
