@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench benchmark}: the seed's strategy comparison — every strategy on the cpu workload
  * with the same n, c and d — printed as one table. Exit 0 when every scenario succeeded, 1
- * otherwise, 2 for bad input.
+ * otherwise, 2 for bad input, 130 after Ctrl-C (the running scenario stops, is shown as
+ * interrupted, and no further one runs).
  */
 @Command(
     name = "benchmark",
@@ -88,8 +89,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
       return ScenarioOptions.badInput(spec.commandLine().getErr(), verb, e.getMessage());
     }
     FigurePrinter printer = new FigurePrinter(spec.commandLine().getOut());
-    List<ScenarioResult> results = ScenarioOptions.runAll(engineSettings, plans, printer);
-    printer.printTable(title, results);
+    StopOnCtrlC ctrlC = StopOnCtrlC.interruptingWork(verb);
+    List<ScenarioResult> results;
+    try {
+      results = ScenarioOptions.runAll(engineSettings, plans, printer, ctrlC);
+      printer.printTable(title, results);
+    } finally {
+      // Only now may a Ctrl-C exit proceed: the table of what ran is printed.
+      ctrlC.close();
+    }
+    if (ctrlC.requested()) {
+      return StopOnCtrlC.EXIT_INTERRUPTED;
+    }
     boolean allSucceeded =
         results.size() == plans.size()
             && results.stream().allMatch(r -> r.status() == RunStatus.SUCCESS);

@@ -32,8 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,10 +56,7 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
 
   /** Exit code after Ctrl-C, as a shell reports a SIGINT death (128 + 2). */
-  public static final int EXIT_INTERRUPTED = 130;
-
-  /** How long the shutdown hook waits for the interrupted scenario to be saved. */
-  private static final long SAVE_WAIT_SECONDS = 60;
+  public static final int EXIT_INTERRUPTED = StopOnCtrlC.EXIT_INTERRUPTED;
 
   private static final List<String> ENGINES = List.of("embedded", "container", "remote");
 
@@ -198,21 +193,7 @@ public final class RunCommand implements Callable<Integer> {
       return fail(err, e, 1);
     }
 
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              if (finished.getCount() > 0) {
-                runner.requestStop();
-                try {
-                  finished.await(SAVE_WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              }
-            },
-            "bench-run-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
+    StopOnCtrlC ctrlC = StopOnCtrlC.install("run", runner::requestStop);
     try {
       SuiteOutcome outcome = runner.run(prepared, engine);
       closeExecutor(executor.get());
@@ -237,12 +218,7 @@ public final class RunCommand implements Callable<Integer> {
     } finally {
       closeExecutor(executor.get());
       // Only now may a Ctrl-C shutdown proceed: the file is saved and the summary printed.
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is exiting (Ctrl-C): the hook is running and has what it waited for.
-      }
+      ctrlC.close();
     }
   }
 

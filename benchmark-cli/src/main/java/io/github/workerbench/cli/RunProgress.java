@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * Shows a suite's progress on stderr. On a terminal: scenario i of N with its name and the ETA,
  * then a bar of its jobs redrawn in place; otherwise (a pipe, a log file) plain lines only, one
- * when a scenario starts and one when it ends. Job updates come from worker threads, so drawing is
+ * when a scenario starts and one when it ends, followed by the scenario's warnings. Job updates come from worker threads, so drawing is
  * synchronized and only happens when the bar changes.
  */
 final class RunProgress implements SuiteListener {
@@ -82,6 +82,11 @@ final class RunProgress implements SuiteListener {
         result.status() == RunStatus.SUCCESS || result.error() == null
             ? ""
             : ": " + result.error());
+    // A flagged scenario (a timeout that cannot fit, jobs that time out, measured faults) still
+    // ran: the flags explain its figures, so they are shown, not only saved.
+    for (String warning : result.warnings()) {
+      err.println("  warning: " + warning);
+    }
     err.flush();
   }
 

@@ -1,6 +1,7 @@
 package io.github.workerbench.cli;
 
 import io.github.workerbench.core.engine.EngineSettings;
+import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.scenario.IdealTime;
@@ -32,9 +33,12 @@ final class ScenarioOptions {
     return Math.max(60, 3 * ideal + 30);
   }
 
-  /** Runs the plans one after another on one engine, printing progress. */
+  /**
+   * Runs the plans one after another on one engine, printing progress, until one is interrupted
+   * or Ctrl-C arrives; a scenario cut short by Ctrl-C is recorded as interrupted.
+   */
   static List<ScenarioResult> runAll(
-      EngineSettings engine, List<ScenarioPlan> plans, FigurePrinter printer) {
+      EngineSettings engine, List<ScenarioPlan> plans, FigurePrinter printer, StopOnCtrlC ctrlC) {
     List<ScenarioResult> results = new ArrayList<>();
     try (ScenarioRunner runner =
         new ScenarioRunner(
@@ -44,10 +48,14 @@ final class ScenarioOptions {
             Clock.systemUTC(),
             printer.progress())) {
       for (ScenarioPlan plan : plans) {
-        if (Thread.currentThread().isInterrupted()) {
+        if (ctrlC.requested()) {
           break;
         }
-        results.add(runner.run(plan));
+        ScenarioResult result = ctrlC.recorded(ctrlC.interruptible(() -> runner.run(plan)));
+        results.add(result);
+        if (result.status() == RunStatus.INTERRUPTED) {
+          break;
+        }
       }
     }
     return results;

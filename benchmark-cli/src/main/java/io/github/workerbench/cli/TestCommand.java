@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench test}: one scenario from command-line options, the seed's single test. Prints the
  * figures (efficiency included) and, with {@code --output}, writes a results file. Exit codes: 0
- * every repeat succeeded, 1 a measured failure, 2 bad input.
+ * every repeat succeeded, 1 a measured failure, 2 bad input, 130 after Ctrl-C (the scenario
+ * stops, is recorded as interrupted, and the results file is still written).
  */
 @Command(
     name = "test",
@@ -107,24 +108,40 @@ public final class TestCommand implements Callable<Integer> {
       return ScenarioOptions.badInput(err, "test", e.getMessage());
     }
     FigurePrinter printer = new FigurePrinter(spec.commandLine().getOut());
-    List<ScenarioResult> results =
-        ScenarioOptions.runAll(engineSettings, List.of(ScenarioPlan.of(scenario)), printer);
-    ScenarioResult result = results.get(0);
-    printer.printResult(result);
-    if (output != null) {
-      try {
-        List<JsonNode> nodes = List.of(ResultsFile.toNode(result));
-        new ResultsFile(output)
-            .write(
-                new ResultsHeader(Instant.now(), "bench test", engineSettings.kind().id(), 1.0),
-                nodes);
-        spec.commandLine().getOut().println("Results written to " + output);
-      } catch (UncheckedIOException e) {
-        err.println("bench test: " + e.getMessage());
-        return 1;
+    StopOnCtrlC ctrlC = StopOnCtrlC.interruptingWork("test");
+    try {
+      List<ScenarioResult> results =
+          ScenarioOptions.runAll(
+              engineSettings, List.of(ScenarioPlan.of(scenario)), printer, ctrlC);
+      if (results.isEmpty()) {
+        // Ctrl-C came before the scenario started: nothing ran, nothing to save.
+        return StopOnCtrlC.EXIT_INTERRUPTED;
       }
+      ScenarioResult result = results.get(0);
+      printer.printResult(result);
+      if (output != null) {
+        try {
+          List<JsonNode> nodes = List.of(ResultsFile.toNode(result));
+          new ResultsFile(output)
+              .write(
+                  new ResultsHeader(Instant.now(), "bench test", engineSettings.kind().id(), 1.0),
+                  nodes);
+          spec.commandLine().getOut().println("Results written to " + output);
+          spec.commandLine().getOut().flush();
+        } catch (UncheckedIOException e) {
+          err.println("bench test: " + e.getMessage());
+          err.flush();
+          return 1;
+        }
+      }
+      if (ctrlC.requested() || result.status() == RunStatus.INTERRUPTED) {
+        return StopOnCtrlC.EXIT_INTERRUPTED;
+      }
+      return result.status() == RunStatus.SUCCESS ? 0 : 1;
+    } finally {
+      // Only now may a Ctrl-C exit proceed: the figures are printed and the file saved.
+      ctrlC.close();
     }
-    return result.status() == RunStatus.SUCCESS ? 0 : 1;
   }
 
   /** The scenario the options describe; {@link IllegalArgumentException} naming the option. */

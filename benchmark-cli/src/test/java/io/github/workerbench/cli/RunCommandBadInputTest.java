@@ -84,6 +84,7 @@ class RunCommandBadInputTest {
             "line 1, column"),
         file("empty file", "", "scenarios.json", "the file is empty"),
         file("missing file", null, "scenarios.json", "file not found"),
+        file("list of strings", "[\"load_async_10\"]", "scenarios.json", "scenario #1"),
         file(
             "object instead of list",
             SCENARIO,
@@ -127,6 +128,14 @@ class RunCommandBadInputTest {
         field("job_timeout_ms", "0", "must be greater than 0, but was 0"),
         field("work_duration", "0", "must be greater than 0"),
         field("jitter_pct", "1.5", "must be between 0 and 1, but was 1.5"),
+        field("jitter_pct", "-0.2", "must be between 0 and 1, but was -0.2"),
+        field("num_instances", "-3", "must be greater than 0, but was -3"),
+        field("num_instances", "1.5", "must be a whole number, but was 1.5"),
+        field("repeats", "-2", "must be greater than 0, but was -2"),
+        field("timeout", "0", "must be greater than 0"),
+        field("job_timeout_ms", "-100", "must be greater than 0, but was -100"),
+        field("work_duration", "-0.5", "must be greater than 0"),
+        field("work_duration", "\"fast\"", "the string \"fast\""),
         field("failure_rate", "-0.1", "must be between 0 and 1, but was -0.1"),
         option(
             "phase no scenario has",
@@ -199,6 +208,26 @@ class RunCommandBadInputTest {
           .as("no temporary file left")
           .allMatch(name -> name.equals("scenarios.json") || name.equals("results.json"));
     }
+  }
+
+  @Test
+  void shouldSayTheFileCannotBeReadWhenItIsADirectory() throws IOException {
+    // given a path that exists but is no readable file
+    Path directory = Files.createDirectory(folder.resolve("scenarios.json"));
+    Path results = folder.resolve("results.json");
+
+    // when
+    StringWriter err = new StringWriter();
+    int exit =
+        execute(err, List.of("run", directory.toString(), "--output", results.toString()));
+
+    // then
+    assertThat(exit).isEqualTo(BenchCli.EXIT_BAD_INPUT);
+    assertThat(err.toString().lines().toList())
+        .singleElement()
+        .asString()
+        .contains("scenarios.json", "is a directory");
+    assertThat(results).doesNotExist();
   }
 
   @Test

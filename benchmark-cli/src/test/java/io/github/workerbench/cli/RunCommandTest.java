@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.result.RepeatMetrics;
 import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
@@ -92,7 +93,13 @@ class RunCommandTest {
     assertThat(root.get("engine").asText()).isEqualTo("remote");
     assertThat(root.get("results")).hasSize(3);
     assertThat(out.toString())
-        .contains("Results by phase", "smoke_test", "Key questions", "Results: " + results);
+        .contains(
+            "BENCHMARK SUMMARY",
+            "3 succeeded",
+            "Results by phase",
+            "smoke_test",
+            "Key questions",
+            "Results: " + results);
     assertThat(RunCommand.htmlBeside(results)).isNotEmptyFile();
     assertThat(err.toString()).contains("[1/3] smoke_async", "[3/3] smoke_auto");
   }
@@ -187,5 +194,26 @@ class RunCommandTest {
     JsonNode root = new ObjectMapper().readTree(results.toFile());
     assertThat(root.get("duration_scale").asDouble()).isEqualTo(0.1);
     assertThat(root.get("failed_count").asInt()).isZero();
+  }
+
+  @Test
+  void shouldExit1WithOneLineAndNoResultsWhenTheEngineCannotBeSetUp() {
+    // given an executor factory that cannot set the engine up
+    Path results = folder.resolve("r.json");
+    RunCommand.ExecutorFactory broken =
+        (engine, progress) -> {
+          throw new BenchmarkException(
+              "Expected to set up the " + engine + " engine, but the image is missing");
+        };
+
+    // when
+    int exit = execute(broken, "--suite", "minimal", "--output", results.toString());
+
+    // then
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().lines().toList())
+        .containsExactly(
+            "bench run: Expected to set up the embedded engine, but the image is missing");
+    assertThat(results).doesNotExist();
   }
 }

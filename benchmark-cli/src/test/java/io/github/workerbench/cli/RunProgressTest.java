@@ -33,6 +33,10 @@ class RunProgressTest {
               .build());
 
   private static String show(boolean terminal) {
+    return show(terminal, List.of());
+  }
+
+  private static String show(boolean terminal, List<String> warnings) {
     StringWriter text = new StringWriter();
     RunProgress progress = new RunProgress(new PrintWriter(text, true), terminal);
     progress.scenarioStarted(1, 3, PLAN, Duration.ofSeconds(75));
@@ -43,7 +47,7 @@ class RunProgressTest {
         1,
         3,
         new ScenarioResult(
-            PLAN, RunStatus.FAILED, "boom", List.of(), 1.5, Instant.EPOCH, "async", 2, 0,
+            PLAN, RunStatus.FAILED, "boom", warnings, 1.5, Instant.EPOCH, "async", 2, 0,
             List.of()));
     return text.toString();
   }
@@ -64,5 +68,19 @@ class RunProgressTest {
     assertThat(shown).containsOnlyOnce("1/2 jobs");
     assertThat(shown).contains("\r  [##############################] 2/2 jobs");
     assertThat(shown).endsWith("  failed in 1.5 s: boom" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldPrintEveryWarningAfterTheOutcomeWhenTheScenarioWasFlagged() {
+    // when
+    String shown = show(false, List.of("timeout of 0.1 s cannot fit", "3 redeliveries"));
+
+    // then
+    assertThat(shown.lines())
+        .containsExactly(
+            "[1/3] smoke_async (ETA 1 min 15 s)",
+            "  failed in 1.5 s: boom",
+            "  warning: timeout of 0.1 s cannot fit",
+            "  warning: 3 redeliveries");
   }
 }

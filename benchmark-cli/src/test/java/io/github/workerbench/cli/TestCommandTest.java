@@ -25,7 +25,12 @@ class TestCommandTest {
         "--jitter-pct=1.5 | jitter_pct must be between 0 and 1",
         "--engine=cloud | unknown engine 'cloud'",
         "--repeat_runs=1.5 | 1.5",
-        "--job-timeout-milliseconds=0 | job_timeout_ms must be greater than 0"
+        "--job-timeout-milliseconds=0 | job_timeout_ms must be greater than 0",
+        "--timeout-seconds=-1 | timeout must be greater than 0",
+        "--failure-rate=2 | failure_rate must be between 0 and 1",
+        "--max-jobs-active=0 | max_jobs_active must be greater than 0",
+        "--jitter-pct=lots | lots",
+        "--process-instances=99999999999 | 99999999999"
       })
   void shouldPrintOneLineAndExitTwoWhenAnOptionIsBad(String option, String expected) {
     // given

@@ -15,6 +15,9 @@ import io.github.workerbench.core.scenario.TransportKind;
 import io.github.workerbench.core.worker.RunningWorker;
 import io.github.workerbench.core.worker.WorkerFactory;
 import io.github.workerbench.core.worker.WorkerSetup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +58,9 @@ import org.slf4j.LoggerFactory;
  * blocking strategy it runs max_jobs_active handler threads, as a user's blocking worker must.
  *
  * <p>Nothing escapes {@link #run}: an engine that cannot be reached (within
- * {@value #ENGINE_REACH_SECONDS} s per request), a worker that fails to start, or a timeout
+ * {@value #ENGINE_REACH_SECONDS} s per request), an engine that stops mid-scenario (while jobs
+ * are outstanding its port is checked every 2 s; two refusals in a row end the repeat, and the
+ * next scenario starts the engine afresh), a worker that fails to start, or a timeout
  * make the result {@code failed} with the reason, keeping whatever figures were measured; an
  * interrupt makes it {@code interrupted}. The first failed repeat ends the scenario. Failing
  * handlers are measured (failed jobs, incidents), never fatal.
@@ -68,6 +73,16 @@ public final class ScenarioRunner implements AutoCloseable {
   public static final int MAX_CREATIONS_IN_FLIGHT = 32;
 
   static final long ENGINE_REACH_SECONDS = 10;
+
+  /**
+   * While jobs are outstanding, how often the engine's port is checked, so an engine that stops
+   * mid-scenario fails it within seconds instead of at its timeout.
+   */
+  static final Duration ENGINE_PROBE_INTERVAL = Duration.ofSeconds(2);
+
+  /** Consecutive failed probes that mean the engine is gone (one may be a hiccup). */
+  private static final int ENGINE_PROBE_FAILURES = 2;
+  private static final int PROBE_CONNECT_MILLIS = 1_000;
   private static final Logger LOG = LoggerFactory.getLogger("workerbench.run");
 
   private final Supplier<? extends EngineAdapter> engineFactory;
@@ -79,6 +94,8 @@ public final class ScenarioRunner implements AutoCloseable {
   private EngineAdapter engine;
   private ClientConfig clientConfig;
   private CamundaClient client;
+  /** Set when a repeat could not reach the engine: the next scenario gets a fresh one. */
+  private boolean engineLost;
 
   /** A runner on the system clocks that reports to no one. */
   public ScenarioRunner(Supplier<? extends EngineAdapter> engineFactory, WorkerFactory workerFactory) {
@@ -147,6 +164,13 @@ public final class ScenarioRunner implements AutoCloseable {
     } catch (EngineStartException e) {
       status = RunStatus.FAILED;
       error = e.getMessage();
+    }
+    if (engineLost) {
+      // An engine that stopped is not coming back by itself; the next scenario starts (or, for a
+      // remote cluster, checks) it again and fails fast with the reason if it is still gone.
+      LOG.warn("Lost the engine during '{}'; the next scenario starts it again", plan.name());
+      engineLost = false;
+      close();
     }
     warnings.addAll(ScenarioWarnings.after(repeats));
     ScenarioResult result =
@@ -222,7 +246,7 @@ public final class ScenarioRunner implements AutoCloseable {
         windowStart = nanoClock.getAsLong();
         resolvedStrategy = worker.resolvedStrategy();
         startupSeconds = worker.startupTime().toNanos() / 1e9;
-        if (!recorder.awaitAllCompleted(plan.timeout())) {
+        if (!awaitAllCompleted(engine, plan, recorder)) {
           metrics
               .status(RunStatus.FAILED)
               .error(
@@ -249,6 +273,7 @@ public final class ScenarioRunner implements AutoCloseable {
         LOG.debug("Repeat {} of '{}': worker closed", repeat, plan.name());
       }
     } catch (RepeatFailure e) {
+      engineLost |= e.engineLost;
       metrics.status(RunStatus.FAILED).error(e.getMessage());
     } catch (RuntimeException e) {
       discardClient();
@@ -363,7 +388,7 @@ public final class ScenarioRunner implements AutoCloseable {
           .send()
           .join(ENGINE_REACH_SECONDS, TimeUnit.SECONDS);
     } catch (RuntimeException e) {
-      throw new RepeatFailure(unreachable(engine, plan, "deploy the process", e));
+      throw RepeatFailure.engineLost(unreachable(engine, plan, "deploy the process", e));
     }
   }
 
@@ -406,7 +431,8 @@ public final class ScenarioRunner implements AutoCloseable {
     Duration limit = plan.timeout().plusSeconds(ENGINE_REACH_SECONDS);
     boolean allAnswered = answered.await(limit.toNanos(), TimeUnit.NANOSECONDS);
     if (failure.get() != null) {
-      throw new RepeatFailure(unreachable(engine, plan, "create " + jobs + " process instances", failure.get()));
+      throw RepeatFailure.engineLost(
+          unreachable(engine, plan, "create " + jobs + " process instances", failure.get()));
     }
     if (!allAnswered) {
       throw new RepeatFailure(
@@ -420,10 +446,58 @@ public final class ScenarioRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits up to the plan's timeout for every job to complete, checking every
+   * {@link #ENGINE_PROBE_INTERVAL} that the engine still accepts connections.
+   *
+   * @return whether every job completed in time
+   * @throws RepeatFailure when the engine stopped answering
+   */
+  private static boolean awaitAllCompleted(
+      EngineAdapter engine, ScenarioPlan plan, RunRecorder recorder) throws InterruptedException {
+    Duration left = plan.timeout();
+    int failedProbes = 0;
+    while (true) {
+      Duration slice = left.compareTo(ENGINE_PROBE_INTERVAL) < 0 ? left : ENGINE_PROBE_INTERVAL;
+      if (recorder.awaitAllCompleted(slice)) {
+        return true;
+      }
+      left = left.minus(slice);
+      if (!left.isPositive()) {
+        return false;
+      }
+      IOException refused = probe(engineAddress(engine, plan));
+      failedProbes = refused == null ? 0 : failedProbes + 1;
+      if (failedProbes >= ENGINE_PROBE_FAILURES) {
+        throw RepeatFailure.engineLost(
+            unreachable(
+                engine,
+                plan,
+                "finish the jobs (" + recorder.completedCount() + " of " + plan.numInstances()
+                    + " completed)",
+                refused));
+      }
+    }
+  }
+
+  /** Opens and closes a TCP connection to the address; the failure, or null when it answered. */
+  private static IOException probe(URI address) {
+    int port = address.getPort() >= 0 ? address.getPort() : "https".equals(address.getScheme()) ? 443 : 80;
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address.getHost(), port), PROBE_CONNECT_MILLIS);
+      return null;
+    } catch (IOException e) {
+      return e;
+    }
+  }
+
+  private static URI engineAddress(EngineAdapter engine, ScenarioPlan plan) {
+    return plan.transport() == TransportKind.REST ? engine.restAddress() : engine.grpcAddress();
+  }
+
   private static String unreachable(
       EngineAdapter engine, ScenarioPlan plan, String action, Throwable cause) {
-    URI address =
-        plan.transport() == TransportKind.REST ? engine.restAddress() : engine.grpcAddress();
+    URI address = engineAddress(engine, plan);
     return "Expected to reach the engine at "
         + address
         + " to "
@@ -480,8 +554,20 @@ public final class ScenarioRunner implements AutoCloseable {
   private static final class RepeatFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the engine could not be reached (rather than, say, not keeping up). */
+    final boolean engineLost;
+
     RepeatFailure(String message) {
+      this(message, false);
+    }
+
+    private RepeatFailure(String message, boolean engineLost) {
       super(message, null, false, false);
+      this.engineLost = engineLost;
+    }
+
+    static RepeatFailure engineLost(String message) {
+      return new RepeatFailure(message, true);
     }
   }
 }

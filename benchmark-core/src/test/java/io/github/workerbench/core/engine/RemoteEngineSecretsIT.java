@@ -1,0 +1,136 @@
+package io.github.workerbench.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.workerbench.core.result.ResultsFile;
+import io.github.workerbench.core.result.RunStatus;
+import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.core.scenario.Scenario;
+import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.core.scenario.StrategyKind;
+import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.core.worker.DefaultWorkerFactory;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fake credentials for a remote engine that cannot be reached: the scenario fails with the
+ * reason, and neither its result nor any log line (every logger at DEBUG, stack traces
+ * included) holds the secret.
+ */
+class RemoteEngineSecretsIT {
+
+  private static final String SECRET = "s3cr3t-wb-7f2e9a41-never-print-me";
+
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private Logger root;
+  private Level rootLevel;
+  private Logger harness;
+  private Level harnessLevel;
+
+  @BeforeEach
+  void captureLogs() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    rootLevel = root.getLevel();
+    root.setLevel(Level.DEBUG);
+    harness = context.getLogger("workerbench");
+    harnessLevel = harness.getLevel();
+    harness.setLevel(Level.DEBUG);
+    logs.setContext(context);
+    logs.start();
+    root.addAppender(logs);
+  }
+
+  @AfterEach
+  void releaseLogs() {
+    root.detachAppender(logs);
+    root.setLevel(rootLevel);
+    harness.setLevel(harnessLevel);
+  }
+
+  static Stream<Map<String, String>> credentials() throws IOException {
+    String address = "http://127.0.0.1:" + closedPort();
+    return Stream.of(
+        Map.of(
+            "CAMUNDA_REST_ADDRESS", address,
+            "CAMUNDA_GRPC_ADDRESS", address,
+            "CAMUNDA_CLIENT_ID", "bench-client",
+            "CAMUNDA_CLIENT_SECRET", SECRET,
+            "CAMUNDA_AUTHORIZATION_SERVER_URL", address + "/oauth/token"),
+        Map.of(
+            "CAMUNDA_REST_ADDRESS", address,
+            "CAMUNDA_GRPC_ADDRESS", address,
+            "CAMUNDA_BASIC_AUTH_USERNAME", "bench-user",
+            "CAMUNDA_BASIC_AUTH_PASSWORD", SECRET));
+  }
+
+  @ParameterizedTest
+  @MethodSource("credentials")
+  void shouldNeverShowTheSecretWhenTheRemoteEngineCannotBeReached(Map<String, String> env) {
+    // given
+    ScenarioPlan plan =
+        ScenarioPlan.of(
+            Scenario.builder()
+                .name("secret")
+                .numInstances(2)
+                .strategy(StrategyKind.THREAD)
+                .workloadType(WorkloadKind.SLEEP)
+                .workDuration(0.05)
+                .maxConcurrentJobs(2)
+                .repeats(1)
+                .timeout(30)
+                .jobTimeoutMs(30_000)
+                .phase("security")
+                .build());
+
+    // when
+    ScenarioResult result;
+    RemoteEngine engine = new RemoteEngine(env);
+    try (ScenarioRunner runner = new ScenarioRunner(() -> engine, new DefaultWorkerFactory())) {
+      result = runner.run(plan);
+    }
+
+    // then
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.error()).startsWith("Expected to reach the engine at");
+    assertThat(ResultsFile.toNode(result).toString()).doesNotContain(SECRET);
+    assertThat(engine.toString()).doesNotContain(SECRET);
+    assertThat(logs.list).allSatisfy(event -> assertThat(rendered(event)).doesNotContain(SECRET));
+  }
+
+  /** Everything an appender could print of an event: message, arguments, stack traces. */
+  private static String rendered(ILoggingEvent event) {
+    StringBuilder text = new StringBuilder(event.getFormattedMessage());
+    for (IThrowableProxy cause = event.getThrowableProxy();
+        cause != null;
+        cause = cause.getCause()) {
+      text.append('\n').append(cause.getClassName()).append(": ").append(cause.getMessage());
+      for (StackTraceElementProxy frame : cause.getStackTraceElementProxyArray()) {
+        text.append('\n').append(frame.getSTEAsString());
+      }
+    }
+    return text.toString();
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
