@@ -78,6 +78,8 @@ public final class EngineState {
   /** The deadline the sweep timer is set for, or Long.MAX_VALUE when none is set. */
   private long sweepAt = Long.MAX_VALUE;
   private Timers.Timer sweep;
+  /** Identifies the armed sweep; a sweep that was replaced while it waited for the lock ends. */
+  private long sweepGeneration;
   private boolean closed;
 
   private long instancesCreated;
@@ -624,13 +626,17 @@ public final class EngineState {
       sweep.cancel();
     }
     sweepAt = at;
-    sweep = timers.schedule(this::sweepDeadlines, at - clock.getAsLong());
+    long generation = ++sweepGeneration;
+    sweep = timers.schedule(() -> sweepDeadlines(generation), at - clock.getAsLong());
   }
 
   /** Times out every activation whose deadline has passed, then re-arms for the next one. */
-  private void sweepDeadlines() {
+  private void sweepDeadlines(long generation) {
     List<Delivery> deliveries = new ArrayList<>();
     synchronized (lock) {
+      if (generation != sweepGeneration) {
+        return;
+      }
       sweep = null;
       sweepAt = Long.MAX_VALUE;
       long now = clock.getAsLong();
