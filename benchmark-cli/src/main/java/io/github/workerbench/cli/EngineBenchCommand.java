@@ -7,6 +7,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.github.workerbench.engine.EngineConfig;
 import io.github.workerbench.engine.EngineServer;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,10 +62,17 @@ public final class EngineBenchCommand implements Callable<Integer> {
     double last = 0;
     for (String t : selected) {
       try (EngineServer engine = EngineServer.start(EngineConfig.ephemeral())) {
-        double warmUp = run(engine, t, "warmup");
-        out.printf(Locale.ROOT, "%s warm-up (discarded): %.0f jobs/s%n", t, warmUp);
-        last = run(engine, t, "measured");
-        out.printf(Locale.ROOT, "%s: %d jobs, %.0f jobs/s%n", t, jobs, last);
+        Figure warmUp = run(engine, t, "warmup");
+        out.printf(Locale.ROOT, "%s warm-up (discarded): %.0f jobs/s%n", t, warmUp.jobsPerSecond());
+        Figure measured = run(engine, t, "measured");
+        last = measured.jobsPerSecond();
+        out.printf(
+            Locale.ROOT,
+            "%s: %d jobs, %.0f jobs/s, %.1f ms CPU per 1000 jobs (whole process)%n",
+            t,
+            jobs,
+            last,
+            measured.cpuMillisPer1000Jobs());
         out.flush();
       }
     }
@@ -73,7 +81,19 @@ public final class EngineBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private double run(EngineServer engine, String transport, String phase) throws InterruptedException {
+  /**
+   * One run's figures. CPU time is the whole process's (engine and client together), which varies
+   * less than wall-clock throughput on a shared machine.
+   */
+  private record Figure(double jobsPerSecond, double cpuMillisPer1000Jobs) {}
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
+
+  private Figure run(EngineServer engine, String transport, String phase) throws InterruptedException {
     String type = "bench-" + phase;
     try (CamundaClient client =
         CamundaClient.newClientBuilder()
@@ -102,6 +122,7 @@ public final class EngineBenchCommand implements Callable<Integer> {
       pending.forEach(CamundaFuture::join);
       long completedBefore = engine.counters().jobsCompleted();
       CountDownLatch done = new CountDownLatch(1);
+      long cpuStart = processCpuNanos();
       long start = System.nanoTime();
       try (JobWorker worker =
           client
@@ -116,7 +137,8 @@ public final class EngineBenchCommand implements Callable<Integer> {
         }
       }
       long elapsed = System.nanoTime() - start;
-      return jobs / (elapsed / 1e9);
+      long cpu = processCpuNanos() - cpuStart;
+      return new Figure(jobs / (elapsed / 1e9), cpu / 1e6 / (jobs / 1000.0));
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.workerbench.engine.grpc.GatewayService;
 import io.github.workerbench.engine.rest.RestServer;
 import io.github.workerbench.engine.state.EngineState;
+import io.github.workerbench.engine.state.Timers;
 import io.github.workerbench.engine.state.VariablesJson;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
@@ -65,7 +66,7 @@ public final class EngineServer implements AutoCloseable {
               return thread;
             });
     scheduler.setRemoveOnCancelPolicy(true);
-    EngineState state = new EngineState(scheduler, System::currentTimeMillis);
+    EngineState state = new EngineState(Timers.on(scheduler), System::currentTimeMillis);
     ObjectMapper mapper = new ObjectMapper();
     VariablesJson json = new VariablesJson(mapper);
     Server[] grpcHolder = new Server[1];

@@ -281,6 +281,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
               request.getType(), request.getWorker(), request.getTimeout(), 1, request.getFetchVariableList());
       StreamReceiver receiver = new StreamReceiver(call, json);
       call.setOnCancelHandler(receiver::cancelled);
+      call.setOnReadyHandler(receiver::ready);
       EngineState.StreamRegistration stream = state.openStream(activation, receiver);
       receiver.registered(state, stream);
     } catch (RuntimeException e) {
@@ -412,8 +413,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
 
     void registered(EngineState state, EngineState.PollRegistration poll) {
-      this.state = state;
+      // poll first: the callbacks read state, then poll
       this.poll = poll;
+      this.state = state;
       if (gone) {
         state.cancel(poll);
       }
@@ -433,7 +435,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
 
     @Override
-    public synchronized boolean deliver(List<ActivatedJobData> jobs) {
+    public synchronized boolean deliver(List<ActivatedJobData> jobs, Runnable undelivered) {
       if (!isAlive()) {
         return false;
       }
@@ -461,8 +463,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
 
     void registered(EngineState state, EngineState.StreamRegistration stream) {
-      this.state = state;
+      // stream first: the callbacks read state, then stream
       this.stream = stream;
+      this.state = state;
       if (gone) {
         state.closeStream(stream);
       }
@@ -482,10 +485,24 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
 
     @Override
-    public synchronized boolean deliver(List<ActivatedJobData> jobs) {
+    public boolean isReady() {
+      return call.isReady();
+    }
+
+    /** The transport drained its buffer: let the engine push what waits for this stream. */
+    void ready() {
+      EngineState s = state;
+      if (s != null) {
+        s.streamReady(stream);
+      }
+    }
+
+    @Override
+    public synchronized boolean deliver(List<ActivatedJobData> jobs, Runnable undelivered) {
       if (!isAlive()) {
         return false;
       }
+      // one message per job; gRPC coalesces the flushes of messages written in one go
       for (ActivatedJobData job : jobs) {
         call.onNext(toProto(job, json));
       }

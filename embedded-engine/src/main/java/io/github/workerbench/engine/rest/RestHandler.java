@@ -15,6 +15,7 @@ import io.github.workerbench.engine.state.RejectionType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -347,12 +348,22 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     @Override
-    public boolean deliver(List<ActivatedJobData> jobs) {
+    public boolean deliver(List<ActivatedJobData> jobs, Runnable undelivered) {
       if (!isAlive()) {
         return false;
       }
-      reply.json(HttpResponseStatus.OK, RestJson.activation(jobs));
-      return isAlive();
+      ChannelFuture written = reply.json(HttpResponseStatus.OK, RestJson.activation(jobs));
+      if (!jobs.isEmpty()) {
+        // the connection can close between the check above and the write: then the jobs never
+        // reached the worker and must not wait for their timeout
+        written.addListener(
+            future -> {
+              if (!future.isSuccess()) {
+                undelivered.run();
+              }
+            });
+      }
+      return true;
     }
   }
 
@@ -363,8 +374,8 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       write(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT));
     }
 
-    void json(HttpResponseStatus status, Object body) {
-      write(status, "application/json", body);
+    ChannelFuture json(HttpResponseStatus status, Object body) {
+      return write(status, "application/json", body);
     }
 
     void rejected(CommandRejectedException e) {
@@ -381,7 +392,7 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       write(status, "application/problem+json", RestJson.problem(status.code(), title, detail, path));
     }
 
-    private void write(HttpResponseStatus status, String contentType, Object body) {
+    private ChannelFuture write(HttpResponseStatus status, String contentType, Object body) {
       byte[] bytes;
       try {
         bytes = mapper.writeValueAsBytes(body);
@@ -391,17 +402,16 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       FullHttpResponse response =
           new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
       response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-      write(response);
+      return write(response);
     }
 
-    private void write(FullHttpResponse response) {
+    private ChannelFuture write(FullHttpResponse response) {
       HttpUtil.setContentLength(response, response.content().readableBytes());
       if (keepAlive) {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        channel.writeAndFlush(response);
-      } else {
-        channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        return channel.writeAndFlush(response);
       }
+      return channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
   }
 }

@@ -8,16 +8,16 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +32,14 @@ import org.slf4j.LoggerFactory;
  * or dead client never blocks the engine. A delivery that fails puts its jobs back at once.
  *
  * <p>Per job type there is a FIFO queue of activatable jobs. A job becoming activatable is pushed
- * to the type's open streams first (round-robin), else handed to the oldest parked poll whose
- * caller is still there. Timers (activation deadlines, retry back-offs, poll expiry) run on the
- * given scheduler, never on a thread per job.
+ * to the type's open streams that are ready for more (round-robin), else handed to the oldest
+ * parked poll whose caller is still there. A stream whose transport buffer is full is skipped until
+ * it reports ready again, so jobs never pile up in a slow stream's buffer while others could take
+ * them.
+ *
+ * <p>Activation deadlines live in one ordered set swept by a single timer, so activating and
+ * completing a job never touches the scheduler; retry back-offs and poll expiry use {@link Timers}
+ * directly (one timer per failed job or parked poll, not per activation).
  *
  * <p>Thread-safe.
  */
@@ -48,8 +53,18 @@ public final class EngineState {
 
   private static final Logger LOG = LoggerFactory.getLogger("workerbench.engine");
 
+  /**
+   * Jobs one dispatch pass pushes to streams before handing the rest to a fresh pass outside the
+   * lock, so one burst (a stream opening onto a full queue) never holds the lock for long.
+   */
+  private static final int STREAM_BATCH = 256;
+
+  /** Earliest deadline first; the key breaks ties so distinct jobs never compare equal. */
+  private static final Comparator<Job> BY_DEADLINE =
+      Comparator.comparingLong((Job job) -> job.deadline).thenComparingLong(job -> job.key);
+
   private final Object lock = new Object();
-  private final ScheduledExecutorService scheduler;
+  private final Timers timers;
   private final LongSupplier clock;
   private final ProcessModelParser parser = new ProcessModelParser();
 
@@ -59,6 +74,12 @@ public final class EngineState {
   private final Map<Long, ProcessInstance> instances = new LinkedHashMap<>();
   private final Map<Long, Job> jobs = new HashMap<>();
   private final Map<String, TypeQueue> queues = new HashMap<>();
+  private final TreeSet<Job> deadlines = new TreeSet<>(BY_DEADLINE);
+  /** The deadline the sweep timer is set for, or Long.MAX_VALUE when none is set. */
+  private long sweepAt = Long.MAX_VALUE;
+  private Timers.Timer sweep;
+  /** Identifies the armed sweep; a sweep that was replaced while it waited for the lock ends. */
+  private long sweepGeneration;
   private boolean closed;
 
   private long instancesCreated;
@@ -74,11 +95,11 @@ public final class EngineState {
   private long incidents;
 
   /**
-   * @param scheduler runs timers; the caller owns and shuts it down
-   * @param clock epoch milliseconds
+   * @param timers runs timers; the caller owns whatever executes them and shuts it down
+   * @param clock epoch milliseconds; deadlines and dates are read from it only
    */
-  public EngineState(ScheduledExecutorService scheduler, LongSupplier clock) {
-    this.scheduler = scheduler;
+  public EngineState(Timers timers, LongSupplier clock) {
+    this.timers = timers;
     this.clock = clock;
   }
 
@@ -339,7 +360,7 @@ public final class EngineState {
         deliveries.add(activateAll(taken, request, receiver, null));
       } else {
         queue.polls.add(poll);
-        poll.expiry = scheduler.schedule(() -> expire(poll), parkMillis, TimeUnit.MILLISECONDS);
+        poll.expiry = timers.schedule(() -> expire(poll), parkMillis);
       }
     }
     deliver(deliveries);
@@ -354,7 +375,7 @@ public final class EngineState {
       poll.done = true;
       queue(poll.request.type()).polls.remove(poll);
     }
-    poll.receiver.deliver(List.of());
+    poll.receiver.deliver(List.of(), () -> {});
   }
 
   /** Forgets a parked poll whose caller went away; it will never take jobs. Idempotent. */
@@ -366,7 +387,7 @@ public final class EngineState {
       poll.done = true;
       queue(poll.request.type()).polls.remove(poll);
       if (poll.expiry != null) {
-        poll.expiry.cancel(false);
+        poll.expiry.cancel();
       }
     }
   }
@@ -389,6 +410,26 @@ public final class EngineState {
     }
     deliver(deliveries);
     return stream;
+  }
+
+  /**
+   * Tells the engine a stream can take jobs again (its transport drained its buffer): jobs waiting
+   * for its type are pushed at once. Cheap and idempotent; call it from the transport's on-ready
+   * callback.
+   */
+  public void streamReady(StreamRegistration stream) {
+    List<Delivery> deliveries = new ArrayList<>();
+    synchronized (lock) {
+      if (stream.closed) {
+        return;
+      }
+      TypeQueue queue = queue(stream.request.type());
+      if (queue.activatable.isEmpty()) {
+        return;
+      }
+      dispatch(queue, deliveries);
+    }
+    deliver(deliveries);
   }
 
   /** Closes a stream; its activated, unfinished jobs become activatable again at once. */
@@ -451,9 +492,7 @@ public final class EngineState {
       } else if (retryBackOffMillis > 0) {
         job.state = JobState.FAILED;
         long activation = job.activation;
-        job.timer =
-            scheduler.schedule(
-                () -> recur(job, activation), retryBackOffMillis, TimeUnit.MILLISECONDS);
+        job.backOff = timers.schedule(() -> recur(job, activation), retryBackOffMillis);
       } else {
         makeActivatable(job, deliveries);
       }
@@ -467,7 +506,7 @@ public final class EngineState {
       if (job.removed || job.state != JobState.FAILED || job.activation != activation || job.retries <= 0) {
         return;
       }
-      job.timer = null;
+      job.backOff = null;
       makeActivatable(job, deliveries);
     }
     deliver(deliveries);
@@ -516,12 +555,9 @@ public final class EngineState {
                 + job.state
                 + "'");
       }
-      if (job.timer != null) {
-        job.timer.cancel(false);
-      }
+      untime(job);
       job.deadline = clock.getAsLong() + timeoutMillis;
-      long activation = job.activation;
-      job.timer = scheduler.schedule(() -> timeOut(job, activation), timeoutMillis, TimeUnit.MILLISECONDS);
+      time(job);
     }
   }
 
@@ -555,11 +591,12 @@ public final class EngineState {
     jobs.remove(job.key);
   }
 
-  /** Ends the current activation's bookkeeping: its timer and its stream's claim. */
+  /** Ends the current activation's bookkeeping: its deadline, back-off and its stream's claim. */
   private void leaveActivation(Job job) {
-    if (job.timer != null) {
-      job.timer.cancel(false);
-      job.timer = null;
+    untime(job);
+    if (job.backOff != null) {
+      job.backOff.cancel();
+      job.backOff = null;
     }
     if (job.stream != null) {
       job.stream.held.remove(job);
@@ -567,16 +604,52 @@ public final class EngineState {
     }
   }
 
-  private void timeOut(Job job, long activation) {
-    List<Delivery> deliveries = new ArrayList<>(1);
+  /** Enters an activated job's deadline into the set, moving the sweep earlier if needed. */
+  private void time(Job job) {
+    job.timed = true;
+    deadlines.add(job);
+    if (job.deadline < sweepAt) {
+      armSweep(job.deadline);
+    }
+  }
+
+  /** Takes a job out of the deadline set (before its deadline changes). The sweep stays armed. */
+  private void untime(Job job) {
+    if (job.timed) {
+      deadlines.remove(job);
+      job.timed = false;
+    }
+  }
+
+  private void armSweep(long at) {
+    if (sweep != null) {
+      sweep.cancel();
+    }
+    sweepAt = at;
+    long generation = ++sweepGeneration;
+    sweep = timers.schedule(() -> sweepDeadlines(generation), at - clock.getAsLong());
+  }
+
+  /** Times out every activation whose deadline has passed, then re-arms for the next one. */
+  private void sweepDeadlines(long generation) {
+    List<Delivery> deliveries = new ArrayList<>();
     synchronized (lock) {
-      if (job.removed || job.state != JobState.ACTIVATED || job.activation != activation) {
+      if (generation != sweepGeneration) {
         return;
       }
-      job.timer = null;
-      jobsTimedOut++;
-      LOG.debug("job {} timed out (worker '{}')", job.key, job.worker);
-      makeActivatable(job, deliveries);
+      sweep = null;
+      sweepAt = Long.MAX_VALUE;
+      long now = clock.getAsLong();
+      while (!deadlines.isEmpty() && deadlines.first().deadline <= now) {
+        Job job = deadlines.pollFirst();
+        job.timed = false;
+        jobsTimedOut++;
+        LOG.debug("job {} timed out (worker '{}')", job.key, job.worker);
+        makeActivatable(job, deliveries);
+      }
+      if (!deadlines.isEmpty() && !closed) {
+        armSweep(deadlines.first().deadline);
+      }
     }
     deliver(deliveries);
   }
@@ -600,18 +673,39 @@ public final class EngineState {
     dispatch(queue, deliveries);
   }
 
-  /** Hands the type's activatable jobs to its streams, else to its oldest live parked polls. */
+  /**
+   * Hands the type's activatable jobs to its ready streams (round-robin, one job per turn, each
+   * stream's share sent as one delivery), else to its oldest live parked polls.
+   */
   private void dispatch(TypeQueue queue, List<Delivery> deliveries) {
-    while (!queue.activatable.isEmpty()) {
-      StreamRegistration stream = queue.nextLiveStream();
-      if (stream != null) {
+    if (!queue.streams.isEmpty()) {
+      Map<StreamRegistration, List<Job>> pushed = null;
+      // a stream reporting not ready stops taking jobs for this round: at most this many turns
+      int budget = STREAM_BATCH;
+      while (budget-- > 0 && !queue.activatable.isEmpty()) {
+        StreamRegistration stream = queue.nextReadyStream();
+        if (stream == null) {
+          break;
+        }
         List<Job> one = takeActivatable(queue, 1);
         if (one.isEmpty()) {
-          return;
+          break;
         }
-        deliveries.add(activateAll(one, stream.request, stream.receiver, stream));
-        continue;
+        if (pushed == null) {
+          pushed = new IdentityHashMap<>();
+        }
+        pushed.computeIfAbsent(stream, s -> new ArrayList<>()).add(one.get(0));
       }
+      if (pushed != null) {
+        pushed.forEach((stream, jobs) -> deliveries.add(activateAll(jobs, stream.request, stream.receiver, stream)));
+      }
+      if (budget < 0 && !queue.activatable.isEmpty() && queue.nextReadyStream() != null) {
+        // more than one round's worth: the rest goes out from the delivering thread's next pass
+        deliveries.add(new Delivery(null, List.of(), null, () -> redispatch(queue)));
+        return;
+      }
+    }
+    while (!queue.activatable.isEmpty()) {
       PollRegistration poll = queue.polls.peek();
       if (poll == null) {
         return;
@@ -631,10 +725,18 @@ public final class EngineState {
     }
   }
 
+  private void redispatch(TypeQueue queue) {
+    List<Delivery> deliveries = new ArrayList<>();
+    synchronized (lock) {
+      dispatch(queue, deliveries);
+    }
+    deliver(deliveries);
+  }
+
   private static void cancelExpiry(PollRegistration poll) {
     poll.done = true;
     if (poll.expiry != null) {
-      poll.expiry.cancel(false);
+      poll.expiry.cancel();
     }
   }
 
@@ -666,8 +768,7 @@ public final class EngineState {
       job.worker = request.worker();
       job.deadline = now + request.timeoutMillis();
       long activation = job.activation;
-      job.timer =
-          scheduler.schedule(() -> timeOut(job, activation), request.timeoutMillis(), TimeUnit.MILLISECONDS);
+      time(job);
       if (stream != null) {
         job.stream = stream;
         stream.held.add(job);
@@ -719,26 +820,41 @@ public final class EngineState {
         }
         boolean ok;
         try {
-          ok = delivery.receiver.deliver(delivery.data);
+          ok = delivery.receiver.deliver(delivery.data, () -> giveBack(delivery));
         } catch (RuntimeException e) {
           LOG.debug("delivery failed", e);
           ok = false;
         }
-        if (!ok && !delivery.jobs.isEmpty()) {
-          synchronized (lock) {
-            for (int i = 0; i < delivery.jobs.size(); i++) {
-              Job job = delivery.jobs.get(i);
-              if (!job.removed
-                  && job.state == JobState.ACTIVATED
-                  && job.activation == delivery.activations[i]) {
-                jobsReturned++;
-                makeActivatable(job, retry);
-              }
-            }
-          }
+        if (!ok) {
+          takeBack(delivery, retry);
         }
       }
       deliveries = retry;
+    }
+  }
+
+  /** A delivery that failed after its receiver accepted it: its jobs are activatable again. */
+  private void giveBack(Delivery delivery) {
+    List<Delivery> retry = new ArrayList<>();
+    takeBack(delivery, retry);
+    deliver(retry);
+  }
+
+  private void takeBack(Delivery delivery, List<Delivery> retry) {
+    if (delivery.jobs.isEmpty()) {
+      return;
+    }
+    synchronized (lock) {
+      for (int i = 0; i < delivery.jobs.size(); i++) {
+        Job job = delivery.jobs.get(i);
+        // only this very activation: a job completed, timed out or re-activated since is left be
+        if (!job.removed
+            && job.state == JobState.ACTIVATED
+            && job.activation == delivery.activations[i]) {
+          jobsReturned++;
+          makeActivatable(job, retry);
+        }
+      }
     }
   }
 
@@ -780,7 +896,7 @@ public final class EngineState {
     }
     for (PollRegistration poll : parked) {
       try {
-        poll.receiver.deliver(List.of());
+        poll.receiver.deliver(List.of(), () -> {});
       } catch (RuntimeException e) {
         LOG.debug("could not end a parked poll", e);
       }
@@ -795,11 +911,12 @@ public final class EngineState {
     final List<StreamRegistration> streams = new ArrayList<>();
     int nextStream;
 
-    StreamRegistration nextLiveStream() {
+    /** The next stream, round-robin, that is open, alive and ready for more; null if none. */
+    StreamRegistration nextReadyStream() {
       for (int tried = 0; tried < streams.size(); tried++) {
         nextStream = nextStream >= streams.size() - 1 ? 0 : nextStream + 1;
         StreamRegistration stream = streams.get(nextStream);
-        if (!stream.closed && stream.receiver.isAlive()) {
+        if (!stream.closed && stream.receiver.isAlive() && stream.receiver.isReady()) {
           return stream;
         }
       }
@@ -812,7 +929,7 @@ public final class EngineState {
     final ActivationRequest request;
     final JobReceiver receiver;
     boolean done;
-    ScheduledFuture<?> expiry;
+    Timers.Timer expiry;
 
     PollRegistration(ActivationRequest request, JobReceiver receiver) {
       this.request = request;

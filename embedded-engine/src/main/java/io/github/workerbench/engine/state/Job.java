@@ -1,7 +1,6 @@
 package io.github.workerbench.engine.state;
 
 import io.github.workerbench.engine.bpmn.ServiceTask;
-import java.util.concurrent.ScheduledFuture;
 
 /** A job of one service task of one instance. Mutable; guarded by the {@link EngineState} lock. */
 final class Job {
@@ -18,8 +17,12 @@ final class Job {
   /** Increments per activation, so stale timers and failed deliveries can tell they are stale. */
   long activation;
   String worker = "";
+  /** Epoch millis when the activation times out; 0 when not activated. Orders the deadline set. */
   long deadline;
-  ScheduledFuture<?> timer;
+  /** True while the job is in the engine's deadline set (ACTIVATED, deadline fixed). */
+  boolean timed;
+  /** The pending retry back-off, while FAILED with retries left. */
+  Timers.Timer backOff;
   EngineState.StreamRegistration stream;
 
   Job(long key, ServiceTask task, ProcessInstance instance, long elementInstanceKey) {
