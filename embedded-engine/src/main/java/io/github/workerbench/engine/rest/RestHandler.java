@@ -36,13 +36,18 @@ import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +65,8 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       AttributeKey.valueOf("workerbench.parkedPoll");
   private static final String JOBS = "/v2/jobs/";
   private static final String INSTANCES = "/v2/process-instances/";
+  private static final int DEFAULT_PAGE_LIMIT = 100;
+  private static final Pattern TAG = Pattern.compile("^[A-Za-z][A-Za-z0-9_\\-:.]{0,99}$");
 
   private final EngineState state;
   private final ObjectMapper mapper;
@@ -139,6 +146,10 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } else if (method.equals(HttpMethod.PATCH) && path.startsWith(JOBS)) {
       long key = parseKey(path.substring(JOBS.length()), "jobKey");
       JsonNode changeset = body(request).path("changeset");
+      if (!changeset.isObject()) {
+        throw new CommandRejectedException(
+            RejectionType.INVALID_ARGUMENT, "Expected a changeset object to update the job, but none was given");
+      }
       if (changeset.hasNonNull("retries")) {
         state.updateRetries(key, changeset.get("retries").asInt());
       }
@@ -201,15 +212,24 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void deploy(FullHttpRequest request, Reply reply) throws IOException {
-    HttpPostRequestDecoder decoder =
-        new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), request);
     List<DeploymentResource> resources = new ArrayList<>();
+    HttpPostRequestDecoder decoder;
     try {
+      decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), request);
+    } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
+      throw new CommandRejectedException(
+          RejectionType.INVALID_ARGUMENT, "Expected a multipart/form-data body with resources, but: " + e.getMessage());
+    }
+    try {
+      // the spec allows a tenantId part besides the resources; only file parts are resources
       for (InterfaceHttpData data : decoder.getBodyHttpDatas()) {
         if (data instanceof FileUpload upload && data.getName().equals("resources")) {
           resources.add(new DeploymentResource(upload.getFilename(), upload.get()));
         }
       }
+    } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
+      throw new CommandRejectedException(
+          RejectionType.INVALID_ARGUMENT, "Expected a well-formed multipart/form-data body, but: " + e.getMessage());
     } finally {
       decoder.destroy();
     }
@@ -225,9 +245,13 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     String id = body.path("processDefinitionId").asText("");
     int version = body.path("processDefinitionVersion").asInt(-1);
     Map<String, Object> variables = variables(body.get("variables"));
+    // tags and businessId are echoed; tenantId, operationReference, start and runtime
+    // instructions are accepted and ignored (one tenant, no modification support)
+    List<String> tags = tags(body.get("tags"));
+    String businessId = businessId(body.get("businessId"));
     if (!body.path("awaitCompletion").asBoolean(false)) {
       ProcessInstanceView view = state.createInstance(definitionKey, id, version, variables);
-      reply.json(HttpResponseStatus.OK, RestJson.createdInstance(view, Map.of()));
+      reply.json(HttpResponseStatus.OK, RestJson.createdInstance(view, Map.of(), tags, businessId));
       return;
     }
     List<String> fetch = new ArrayList<>();
@@ -244,9 +268,9 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 if (!fetch.isEmpty()) {
                   Map<String, Object> selected = new LinkedHashMap<>();
                   fetch.forEach(n -> { if (result.containsKey(n)) selected.put(n, result.get(n)); });
-                  reply.json(HttpResponseStatus.OK, RestJson.createdInstance(view, selected));
+                  reply.json(HttpResponseStatus.OK, RestJson.createdInstance(view, selected, tags, businessId));
                 } else {
-                  reply.json(HttpResponseStatus.OK, RestJson.createdInstance(view, result));
+                  reply.json(HttpResponseStatus.OK, RestJson.createdInstance(view, result, tags, businessId));
                 }
                 return;
               }
@@ -265,34 +289,132 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void search(FullHttpRequest request, Reply reply) throws IOException {
-    JsonNode filter = body(request).path("filter");
-    Long key = null;
-    JsonNode keyNode = filter.get("processInstanceKey");
-    if (keyNode != null && !keyNode.isNull()) {
-      JsonNode eq = keyNode.isObject() ? keyNode.get("$eq") : keyNode;
-      if (eq == null) {
-        throw new CommandRejectedException(
-            RejectionType.INVALID_ARGUMENT,
-            "Only a plain value or {\"$eq\": value} filter on processInstanceKey is supported");
+    JsonNode body = body(request);
+    JsonNode filter = body.path("filter");
+    Set<Long> keys = keyFilter(filter.get("processInstanceKey"), "processInstanceKey");
+    Set<InstanceState> states = stateFilter(filter.get("state"));
+    // the engine narrows by one key and one state; sets and the other fields are applied here
+    Long key = keys != null && keys.size() == 1 ? keys.iterator().next() : null;
+    InstanceState instanceState = states != null && states.size() == 1 ? states.iterator().next() : null;
+    List<ProcessInstanceView> matches = new ArrayList<>();
+    for (ProcessInstanceView view : state.searchInstances(key, instanceState)) {
+      if ((keys == null || keys.contains(view.processInstanceKey()))
+          && (states == null || states.contains(view.state()))
+          && matches(view, filter)) {
+        matches.add(view);
       }
-      key = parseKey(eq.asText(), "processInstanceKey");
     }
-    InstanceState instanceState = null;
-    JsonNode stateNode = filter.get("state");
-    if (stateNode != null && !stateNode.isNull()) {
-      JsonNode eq = stateNode.isObject() ? stateNode.get("$eq") : stateNode;
-      if (eq == null) {
-        throw new CommandRejectedException(
-            RejectionType.INVALID_ARGUMENT, "Only a plain value or {\"$eq\": value} filter on state is supported");
-      }
+    // offset paging (Camunda's default limit is 100); sort and cursors are accepted and ignored:
+    // instances come in key order
+    JsonNode page = body.path("page");
+    int from = Math.max(0, page.path("from").asInt(0));
+    int limit = page.path("limit").asInt(DEFAULT_PAGE_LIMIT);
+    if (limit < 0) {
+      throw new CommandRejectedException(
+          RejectionType.INVALID_ARGUMENT, "Expected page limit to be at least 0, but was " + limit);
+    }
+    int first = Math.min(from, matches.size());
+    int last = (int) Math.min(matches.size(), (long) first + limit);
+    reply.json(HttpResponseStatus.OK, RestJson.searchResult(matches.subList(first, last), matches.size()));
+  }
+
+  /** A key filter as a plain value, {@code $eq} or {@code $in}; null when absent. */
+  private static Set<Long> keyFilter(JsonNode property, String name) {
+    Set<String> values = equalityValues(property, name);
+    if (values == null) {
+      return null;
+    }
+    Set<Long> keys = new HashSet<>();
+    values.forEach(v -> keys.add(parseKey(v, name)));
+    return keys;
+  }
+
+  private static Set<InstanceState> stateFilter(JsonNode property) {
+    Set<String> values = equalityValues(property, "state");
+    if (values == null) {
+      return null;
+    }
+    Set<InstanceState> states = EnumSet.noneOf(InstanceState.class);
+    for (String value : values) {
       try {
-        instanceState = InstanceState.valueOf(eq.asText());
+        states.add(InstanceState.valueOf(value));
       } catch (IllegalArgumentException e) {
         throw new CommandRejectedException(
-            RejectionType.INVALID_ARGUMENT, "Unknown process instance state '" + eq.asText() + "'");
+            RejectionType.INVALID_ARGUMENT,
+            "Expected state to be one of ACTIVE, COMPLETED, TERMINATED, but was '" + value + "'");
       }
     }
-    reply.json(HttpResponseStatus.OK, RestJson.searchResult(state.searchInstances(key, instanceState)));
+    return states;
+  }
+
+  /**
+   * The values an equality filter allows: a plain value, {@code {"$eq": v}} or {@code {"$in":
+   * [...]}}. Other operators the spec allows are rejected as unsupported rather than ignored, so a
+   * search never answers wrong matches.
+   */
+  private static Set<String> equalityValues(JsonNode property, String name) {
+    if (property == null || property.isNull()) {
+      return null;
+    }
+    if (!property.isObject()) {
+      return Set.of(property.asText());
+    }
+    Set<String> values = new LinkedHashSet<>();
+    JsonNode eq = property.get("$eq");
+    JsonNode in = property.get("$in");
+    if (eq == null && in == null) {
+      throw new CommandRejectedException(
+          RejectionType.INVALID_ARGUMENT,
+          "Expected a plain value, $eq or $in filter on " + name + ", but got " + property);
+    }
+    if (eq != null) {
+      values.add(eq.asText());
+    }
+    if (in != null) {
+      Set<String> listed = new LinkedHashSet<>();
+      in.forEach(n -> listed.add(n.asText()));
+      if (eq != null) {
+        values.retainAll(listed);
+      } else {
+        values.addAll(listed);
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Applies the filters on fields the engine knows besides key and state: processDefinitionId,
+   * processDefinitionKey, processDefinitionVersion (plain value or {@code $eq}) and hasIncident.
+   * Other filter fields the spec allows are ignored rather than rejected.
+   */
+  private static boolean matches(ProcessInstanceView view, JsonNode filter) {
+    JsonNode id = eq(filter.get("processDefinitionId"));
+    if (id != null && !id.asText().equals(view.bpmnProcessId())) {
+      return false;
+    }
+    JsonNode definitionKey = eq(filter.get("processDefinitionKey"));
+    if (definitionKey != null
+        && parseKey(definitionKey.asText(), "processDefinitionKey") != view.processDefinitionKey()) {
+      return false;
+    }
+    JsonNode version = eq(filter.get("processDefinitionVersion"));
+    if (version != null && version.asInt() != view.version()) {
+      return false;
+    }
+    JsonNode incident = filter.get("hasIncident");
+    return incident == null || incident.isNull() || incident.asBoolean() == view.hasIncident();
+  }
+
+  /** The value a filter property compares to, or null when absent or not an equality. */
+  private static JsonNode eq(JsonNode property) {
+    if (property == null || property.isNull()) {
+      return null;
+    }
+    if (property.isObject()) {
+      JsonNode value = property.get("$eq");
+      return value == null || value.isNull() ? null : value;
+    }
+    return property;
   }
 
   private JsonNode body(FullHttpRequest request) throws IOException {
@@ -304,6 +426,41 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     content.getBytes(content.readerIndex(), bytes);
     JsonNode node = mapper.readTree(bytes);
     return node == null ? NullNode.getInstance() : node;
+  }
+
+  /** Tags as the spec's TagSet allows them: strings of a letter then up to 99 of [A-Za-z0-9_-:.]. */
+  private static List<String> tags(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw new CommandRejectedException(
+          RejectionType.INVALID_ARGUMENT, "Expected tags to be an array of strings, but was " + node.getNodeType());
+    }
+    List<String> tags = new ArrayList<>(node.size());
+    for (JsonNode tag : node) {
+      if (!tag.isTextual() || !TAG.matcher(tag.asText()).matches()) {
+        throw new CommandRejectedException(
+            RejectionType.INVALID_ARGUMENT,
+            "Expected each tag to match " + TAG.pattern() + ", but got " + tag);
+      }
+      if (!tags.contains(tag.asText())) {
+        tags.add(tag.asText());
+      }
+    }
+    return List.copyOf(tags);
+  }
+
+  private static String businessId(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual() || node.asText().isEmpty() || node.asText().length() > 256) {
+      throw new CommandRejectedException(
+          RejectionType.INVALID_ARGUMENT,
+          "Expected businessId to be a string of 1 to 256 characters, but was " + node);
+    }
+    return node.asText();
   }
 
   @SuppressWarnings("unchecked")
