@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,27 +29,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = {"--process-instances", "--process_instances"}, defaultValue = "20",
-      description = "Process instances per strategy (default ${DEFAULT-VALUE}).")
-  int processInstances;
-
-  @Option(names = {"--max-concurrent-jobs", "--max_concurrent_jobs"}, defaultValue = "10",
-      description = "Most jobs in work at once (default ${DEFAULT-VALUE}).")
-  int maxConcurrentJobs;
-
-  @Option(names = {"--work-duration-seconds", "--work_duration_seconds"}, defaultValue = "0.5",
-      description = "Work per job in seconds (default ${DEFAULT-VALUE}).")
-  double workDurationSeconds;
-
-  @Option(names = "--engine",
-      description = "embedded, container or remote (default: -Dbenchmark.engine, else embedded).")
-  String engine;
+  @Mixin ComparisonOptions options;
 
   @Override
   public Integer call() {
-    return compare(
-        spec, "benchmark", "Strategies on cpu", List.of(WorkloadKind.CPU), processInstances,
-        maxConcurrentJobs, workDurationSeconds, engine);
+    return compare(spec, "benchmark", "Strategies on cpu", List.of(WorkloadKind.CPU), options);
   }
 
   /** Runs every strategy on every workload and prints the table; shared with the workloads verb. */
@@ -58,14 +42,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
       String verb,
       String title,
       List<WorkloadKind> workloads,
-      int processInstances,
-      int maxConcurrentJobs,
-      double workDurationSeconds,
-      String engineId) {
+      ComparisonOptions options) {
     List<ScenarioPlan> plans = new ArrayList<>();
     EngineSettings engineSettings;
     try {
-      engineSettings = EngineSettings.fromSystem(engineId);
+      engineSettings = EngineSettings.fromSystem(options.engine);
       for (WorkloadKind workload : workloads) {
         for (StrategyKind strategy : StrategyKind.values()) {
           Scenario.Builder builder =
@@ -73,11 +54,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                   .name(verb + "_" + strategy.id() + "_" + workload.id())
                   .description(title)
                   .phase(verb)
-                  .numInstances(processInstances)
+                  .numInstances(options.processInstances)
                   .strategy(strategy)
                   .workloadType(workload)
-                  .workDuration(workDurationSeconds)
-                  .maxConcurrentJobs(maxConcurrentJobs)
+                  .workDuration(options.workDurationSeconds)
+                  .maxConcurrentJobs(options.maxConcurrentJobs)
                   .repeats(1)
                   .jobTimeoutMs(ScenarioOptions.DEFAULT_JOB_TIMEOUT_MS)
                   .timeout(1);

@@ -85,17 +85,7 @@ final class StopOnCtrlC implements AutoCloseable {
     if (!requested || result.status() != RunStatus.FAILED) {
       return result;
     }
-    return new ScenarioResult(
-        result.plan(),
-        RunStatus.INTERRUPTED,
-        result.error(),
-        result.warnings(),
-        result.elapsedSeconds(),
-        result.finishedAt(),
-        result.resolvedStrategy(),
-        result.cores(),
-        result.workerStartupSeconds(),
-        result.repeats());
+    return result.withStatus(RunStatus.INTERRUPTED);
   }
 
   /** Lets a pending Ctrl-C exit proceed, and removes the hook when no exit is under way. */

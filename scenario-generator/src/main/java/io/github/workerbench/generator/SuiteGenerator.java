@@ -7,6 +7,7 @@ import io.github.workerbench.core.scenario.TransportKind;
 import io.github.workerbench.core.scenario.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Builds the scenario suites. The seed's phases (1–8, minimal, quick) are reproduced name for name
@@ -88,22 +89,22 @@ public final class SuiteGenerator {
 
   static List<Scenario> quick() {
     List<Scenario> list = new ArrayList<>(phase1Baseline());
-    for (StrategyKind strategy : ASYNC_THREAD) {
-      for (int c : new int[] {1, 10, 50}) {
-        list.add(
-            base("quick_conc_" + strategy.id() + "_" + c, "quick_concurrency")
-                .strategy(strategy)
-                .maxConcurrentJobs(c)
-                .repeats(1)
-                .description(
-                    "Quick concurrency check: "
-                        + strategy.id()
-                        + " with "
-                        + c
-                        + " concurrent CPU jobs")
-                .build());
-      }
-    }
+    list.addAll(
+        cross(
+            ASYNC_THREAD,
+            List.of(1, 10, 50),
+            (strategy, c) ->
+                base("quick_conc_" + strategy.id() + "_" + c, "quick_concurrency")
+                    .strategy(strategy)
+                    .maxConcurrentJobs(c)
+                    .repeats(1)
+                    .description(
+                        "Quick concurrency check: "
+                            + strategy.id()
+                            + " with "
+                            + c
+                            + " concurrent CPU jobs")
+                    .build()));
     for (WorkloadKind workload : List.of(WorkloadKind.CPU, WorkloadKind.IO)) {
       list.add(
           base("quick_workload_" + workload.id(), "quick_workload")
@@ -119,53 +120,50 @@ public final class SuiteGenerator {
 
   static List<Scenario> fast() {
     List<Scenario> list = new ArrayList<>();
-    for (WorkloadKind workload :
-        List.of(
-            WorkloadKind.CPU,
-            WorkloadKind.IO,
-            WorkloadKind.SUBPROCESS,
-            WorkloadKind.SUBPROCESS_THREADED)) {
-      for (StrategyKind strategy : ASYNC_THREAD) {
-        Scenario.Builder builder =
-            fastBase("fast_" + workload.id() + "_" + strategy.id(), "fast_workload", strategy)
-                .workloadType(workload)
-                .description(
-                    "Head to head: "
-                        + strategy.id()
-                        + " on the "
-                        + workload.id()
-                        + " workload (compare with the other strategy's run)");
-        if (workload == WorkloadKind.SUBPROCESS_THREADED) {
-          builder.timeout(180);
-        }
-        list.add(builder.build());
-      }
-    }
-    for (int c : new int[] {1, 20}) {
-      for (StrategyKind strategy : ASYNC_THREAD) {
-        list.add(
-            fastBase("fast_conc" + c + "_" + strategy.id(), "fast_concurrency", strategy)
-                .maxConcurrentJobs(c)
-                .description(
-                    "Head to head: " + strategy.id() + " at concurrency " + c + " on CPU work")
-                .build());
-      }
-    }
-    for (int n : new int[] {20, 50}) {
-      for (StrategyKind strategy : ASYNC_THREAD) {
-        list.add(
-            fastBase("fast_load" + n + "_" + strategy.id(), "fast_load", strategy)
-                .numInstances(n)
-                .maxConcurrentJobs(20)
-                .description(
-                    "Head to head: "
-                        + strategy.id()
-                        + " with a load of "
-                        + n
-                        + " CPU jobs at concurrency 20")
-                .build());
-      }
-    }
+    list.addAll(
+        cross(
+            List.of(
+                WorkloadKind.CPU,
+                WorkloadKind.IO,
+                WorkloadKind.SUBPROCESS,
+                WorkloadKind.SUBPROCESS_THREADED),
+            ASYNC_THREAD,
+            (workload, strategy) ->
+                fastBase("fast_" + workload.id() + "_" + strategy.id(), "fast_workload", strategy)
+                    .workloadType(workload)
+                    .timeout(workload == WorkloadKind.SUBPROCESS_THREADED ? 180 : TIMEOUT)
+                    .description(
+                        "Head to head: "
+                            + strategy.id()
+                            + " on the "
+                            + workload.id()
+                            + " workload (compare with the other strategy's run)")
+                    .build()));
+    list.addAll(
+        cross(
+            List.of(1, 20),
+            ASYNC_THREAD,
+            (c, strategy) ->
+                fastBase("fast_conc" + c + "_" + strategy.id(), "fast_concurrency", strategy)
+                    .maxConcurrentJobs(c)
+                    .description(
+                        "Head to head: " + strategy.id() + " at concurrency " + c + " on CPU work")
+                    .build()));
+    list.addAll(
+        cross(
+            List.of(20, 50),
+            ASYNC_THREAD,
+            (n, strategy) ->
+                fastBase("fast_load" + n + "_" + strategy.id(), "fast_load", strategy)
+                    .numInstances(n)
+                    .maxConcurrentJobs(20)
+                    .description(
+                        "Head to head: "
+                            + strategy.id()
+                            + " with a load of "
+                            + n
+                            + " CPU jobs at concurrency 20")
+                    .build()));
     for (StrategyKind strategy : ASYNC_THREAD) {
       list.add(
           fastBase("fast_interaction_io_c50_" + strategy.id(), "fast_interaction", strategy)
@@ -221,11 +219,10 @@ public final class SuiteGenerator {
   }
 
   static List<Scenario> phase2WorkloadTypes() {
-    List<Scenario> list = new ArrayList<>();
-    for (StrategyKind strategy : ASYNC_THREAD) {
-      for (WorkloadKind workload :
-          List.of(WorkloadKind.CPU, WorkloadKind.IO, WorkloadKind.SUBPROCESS)) {
-        list.add(
+    return cross(
+        ASYNC_THREAD,
+        List.of(WorkloadKind.CPU, WorkloadKind.IO, WorkloadKind.SUBPROCESS),
+        (strategy, workload) ->
             base("workload_" + strategy.id() + "_" + workload.id(), "2_workload_types")
                 .strategy(strategy)
                 .workloadType(workload)
@@ -237,16 +234,13 @@ public final class SuiteGenerator {
                         + workload.id()
                         + " work (2 s per job)")
                 .build());
-      }
-    }
-    return list;
   }
 
   static List<Scenario> phase3ConcurrencyScaling() {
-    List<Scenario> list = new ArrayList<>();
-    for (StrategyKind strategy : SEED_STRATEGIES) {
-      for (int c : new int[] {1, 5, 10, 20, 50}) {
-        list.add(
+    return cross(
+        SEED_STRATEGIES,
+        List.of(1, 5, 10, 20, 50),
+        (strategy, c) ->
             base("concurrency_" + strategy.id() + "_" + c, "3_concurrency_scaling")
                 .strategy(strategy)
                 .numInstances(50)
@@ -259,16 +253,13 @@ public final class SuiteGenerator {
                         + c
                         + " concurrent jobs (50 CPU jobs)")
                 .build());
-      }
-    }
-    return list;
   }
 
   static List<Scenario> phase4LoadScaling() {
-    List<Scenario> list = new ArrayList<>();
-    for (StrategyKind strategy : SEED_STRATEGIES) {
-      for (int n : new int[] {10, 20, 50, 100, 200}) {
-        list.add(
+    return cross(
+        SEED_STRATEGIES,
+        List.of(10, 20, 50, 100, 200),
+        (strategy, n) ->
             base("load_" + strategy.id() + "_" + n, "4_load_scaling")
                 .strategy(strategy)
                 .numInstances(n)
@@ -281,16 +272,13 @@ public final class SuiteGenerator {
                         + n
                         + " process instances (concurrency 20), to find the breaking point")
                 .build());
-      }
-    }
-    return list;
   }
 
   static List<Scenario> phase5WorkDuration() {
-    List<Scenario> list = new ArrayList<>();
-    for (StrategyKind strategy : ASYNC_THREAD) {
-      for (double d : new double[] {0.1, 0.5, 1.0, 2.0, 5.0}) {
-        list.add(
+    return cross(
+        ASYNC_THREAD,
+        List.of(0.1, 0.5, 1.0, 2.0, 5.0),
+        (strategy, d) ->
             base("duration_" + strategy.id() + "_" + d + "s", "5_work_duration")
                 .strategy(strategy)
                 .workDuration(d)
@@ -298,35 +286,32 @@ public final class SuiteGenerator {
                 .description(
                     "Work duration: " + strategy.id() + " with " + d + " s of CPU work per job")
                 .build());
-      }
-    }
-    return list;
   }
 
   static List<Scenario> phase6Interactions() {
     List<Scenario> list = new ArrayList<>();
     for (StrategyKind strategy : ASYNC_THREAD) {
-      for (WorkloadKind workload : List.of(WorkloadKind.CPU, WorkloadKind.IO)) {
-        for (int c : new int[] {1, 10, 50}) {
-          list.add(
-              base(
-                      "interaction_" + strategy.id() + "_" + workload.id() + "_c" + c,
-                      "6_interactions")
-                  .strategy(strategy)
-                  .workloadType(workload)
-                  .numInstances(30)
-                  .maxConcurrentJobs(c)
-                  .timeout(180)
-                  .description(
-                      "Interaction: "
-                          + strategy.id()
-                          + " x "
-                          + workload.id()
-                          + " x concurrency "
-                          + c)
-                  .build());
-        }
-      }
+      list.addAll(
+          cross(
+              List.of(WorkloadKind.CPU, WorkloadKind.IO),
+              List.of(1, 10, 50),
+              (workload, c) ->
+                  base(
+                          "interaction_" + strategy.id() + "_" + workload.id() + "_c" + c,
+                          "6_interactions")
+                      .strategy(strategy)
+                      .workloadType(workload)
+                      .numInstances(30)
+                      .maxConcurrentJobs(c)
+                      .timeout(180)
+                      .description(
+                          "Interaction: "
+                              + strategy.id()
+                              + " x "
+                              + workload.id()
+                              + " x concurrency "
+                              + c)
+                      .build()));
     }
     return list;
   }
@@ -385,10 +370,10 @@ public final class SuiteGenerator {
   }
 
   static List<Scenario> phase8SubprocessThreading() {
-    List<Scenario> list = new ArrayList<>();
-    for (StrategyKind strategy : ASYNC_THREAD) {
-      for (int c : new int[] {5, 20}) {
-        list.add(
+    return cross(
+        ASYNC_THREAD,
+        List.of(5, 20),
+        (strategy, c) ->
             base("subprocess_threaded_" + strategy.id() + "_c" + c, "8_subprocess_threading")
                 .strategy(strategy)
                 .workloadType(WorkloadKind.SUBPROCESS_THREADED)
@@ -401,23 +386,17 @@ public final class SuiteGenerator {
                         + c
                         + " with a threaded child process (fork safety)")
                 .build());
-      }
-    }
-    return list;
   }
 
   static List<Scenario> phase9JavaStrategies() {
-    List<Scenario> list = new ArrayList<>();
-    for (StrategyKind strategy :
+    return cross(
+        List.of(StrategyKind.VIRTUAL, StrategyKind.PROCESS, StrategyKind.THREAD, StrategyKind.ASYNC),
         List.of(
-            StrategyKind.VIRTUAL, StrategyKind.PROCESS, StrategyKind.THREAD, StrategyKind.ASYNC)) {
-      for (WorkloadKind workload :
-          List.of(
-              WorkloadKind.CPU,
-              WorkloadKind.IO,
-              WorkloadKind.SUBPROCESS,
-              WorkloadKind.SUBPROCESS_THREADED)) {
-        list.add(
+            WorkloadKind.CPU,
+            WorkloadKind.IO,
+            WorkloadKind.SUBPROCESS,
+            WorkloadKind.SUBPROCESS_THREADED),
+        (strategy, workload) ->
             base("java_" + strategy.id() + "_" + workload.id(), "9_java_strategies")
                 .strategy(strategy)
                 .workloadType(workload)
@@ -431,16 +410,13 @@ public final class SuiteGenerator {
                         + workload.id()
                         + " work, against the other Java execution models")
                 .build());
-      }
-    }
-    return list;
   }
 
   static List<Scenario> phase10Transport() {
-    List<Scenario> list = new ArrayList<>();
-    for (TransportKind transport : TransportKind.values()) {
-      for (int c : new int[] {10, 50, 100}) {
-        list.add(
+    return cross(
+        List.of(TransportKind.values()),
+        List.of(10, 50, 100),
+        (transport, c) ->
             base("transport_" + transport.id() + "_c" + c, "10_transport")
                 .strategy(StrategyKind.THREAD)
                 .workloadType(WorkloadKind.SLEEP)
@@ -455,9 +431,6 @@ public final class SuiteGenerator {
                         + c
                         + ", 500 short sleep jobs, so the transport's overhead dominates")
                 .build());
-      }
-    }
-    return list;
   }
 
   static List<Scenario> phase11Acquisition() {
@@ -491,6 +464,21 @@ public final class SuiteGenerator {
                       + strategy.id()
                       + " strategy")
               .build());
+    }
+    return list;
+  }
+
+  /**
+   * One scenario per pair of choices, the first list varying slowest: the expansion order of a
+   * name pattern such as {@code workload_{async,thread}_{cpu,io}}.
+   */
+  private static <A, B> List<Scenario> cross(
+      List<A> first, List<B> second, BiFunction<A, B, Scenario> scenario) {
+    List<Scenario> list = new ArrayList<>(first.size() * second.size());
+    for (A a : first) {
+      for (B b : second) {
+        list.add(scenario.apply(a, b));
+      }
     }
     return list;
   }

@@ -39,6 +39,24 @@ public record ScenarioResult(
     repeats = List.copyOf(repeats);
   }
 
+  /**
+   * This result with another status and everything else kept, e.g. a failure that a stop
+   * request caused recorded as {@link RunStatus#INTERRUPTED}.
+   */
+  public ScenarioResult withStatus(RunStatus newStatus) {
+    return new ScenarioResult(
+        plan,
+        newStatus,
+        error,
+        warnings,
+        elapsedSeconds,
+        finishedAt,
+        resolvedStrategy,
+        cores,
+        workerStartupSeconds,
+        repeats);
+  }
+
   /** The scenario's name. */
   public String name() {
     return plan.name();

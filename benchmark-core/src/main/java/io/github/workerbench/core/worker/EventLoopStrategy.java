@@ -8,9 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code async}: one event-loop thread starts every job and never blocks. Work uses the
@@ -67,17 +65,12 @@ public final class EventLoopStrategy implements ExecutionStrategy {
 
   @Override
   public CompletableFuture<Void> submit(ActivatedJob job, long activatedNanos) {
-    CompletableFuture<Void> done = pending.track();
-    try {
-      loop.execute(
-          () -> {
-            queue.add(new Queued(job, activatedNanos, done));
-            startQueued();
-          });
-    } catch (RejectedExecutionException e) {
-      done.completeExceptionally(e);
-    }
-    return done;
+    return pending.submit(
+        loop,
+        done -> {
+          queue.add(new Queued(job, activatedNanos, done));
+          startQueued();
+        });
   }
 
   /** Starts queued jobs while a slot is free; runs on the loop only. */
@@ -111,14 +104,7 @@ public final class EventLoopStrategy implements ExecutionStrategy {
 
   @Override
   public void close() {
-    pending.drain(grace);
-    loop.shutdownNow();
-    io.shutdownNow();
-    try {
-      loop.awaitTermination(1, TimeUnit.SECONDS);
-      io.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    // no shutdown() before draining: the loop must go on running the jobs' completions
+    pending.drainThenStop(grace, loop, io);
   }
 }

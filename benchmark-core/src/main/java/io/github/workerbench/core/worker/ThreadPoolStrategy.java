@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code thread}: a fixed pool of platform threads, one job per thread, blocking work and
@@ -62,20 +60,7 @@ public final class ThreadPoolStrategy implements ExecutionStrategy {
 
   @Override
   public CompletableFuture<Void> submit(ActivatedJob job, long activatedNanos) {
-    CompletableFuture<Void> done = pending.track();
-    try {
-      pool.execute(
-          () -> {
-            try {
-              execution.runBlocking(job, activatedNanos, work);
-            } finally {
-              done.complete(null);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      done.completeExceptionally(e);
-    }
-    return done;
+    return pending.run(pool, () -> execution.runBlocking(job, activatedNanos, work));
   }
 
   @Override
@@ -86,12 +71,6 @@ public final class ThreadPoolStrategy implements ExecutionStrategy {
   @Override
   public void close() {
     pool.shutdown();
-    pending.drain(grace);
-    pool.shutdownNow();
-    try {
-      pool.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    pending.drainThenStop(grace, pool);
   }
 }

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code virtual}: a virtual thread per job, blocking work and completion; a semaphore of
@@ -52,27 +50,20 @@ public final class VirtualThreadStrategy implements ExecutionStrategy {
 
   @Override
   public CompletableFuture<Void> submit(ActivatedJob job, long activatedNanos) {
-    CompletableFuture<Void> done = pending.track();
-    try {
-      threads.execute(
-          () -> {
+    return pending.run(
+        threads,
+        () -> {
+          try {
+            permits.acquire();
             try {
-              permits.acquire();
-              try {
-                execution.runBlocking(job, activatedNanos);
-              } finally {
-                permits.release();
-              }
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
+              execution.runBlocking(job, activatedNanos);
             } finally {
-              done.complete(null);
+              permits.release();
             }
-          });
-    } catch (RejectedExecutionException e) {
-      done.completeExceptionally(e);
-    }
-    return done;
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
   }
 
   @Override
@@ -83,12 +74,6 @@ public final class VirtualThreadStrategy implements ExecutionStrategy {
   @Override
   public void close() {
     threads.shutdown();
-    pending.drain(grace);
-    threads.shutdownNow();
-    try {
-      threads.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    pending.drainThenStop(grace, threads);
   }
 }

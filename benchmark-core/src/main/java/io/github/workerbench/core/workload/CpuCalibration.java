@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * until one run takes at least a quarter of the sample time, then time several runs of the chunk
  * and keep the fastest (the least disturbed, i.e. closest to an idle core).
  *
- * <p>Thread-safe: the first caller measures, everyone else reads the cached rate.
+ * <p>Thread-safe: the first caller measures, everyone else reads the cached rate without taking
+ * a lock (every CPU job asks for its iterations, so that read is on the measured path).
  */
 public final class CpuCalibration {
 
@@ -20,7 +21,8 @@ public final class CpuCalibration {
 
   private final LongSupplier nanoClock;
   private final long sampleNanos;
-  private double iterationsPerSecond;
+  /** 0 until measured; written once, under the lock. */
+  private volatile double iterationsPerSecond;
   private Duration measuringTime = Duration.ZERO;
 
   private CpuCalibration(LongSupplier nanoClock, long sampleNanos, double iterationsPerSecond) {
@@ -48,11 +50,18 @@ public final class CpuCalibration {
   }
 
   /** Kernel iterations one idle core runs per second; measures on the first call. */
-  public synchronized double iterationsPerSecond() {
+  public double iterationsPerSecond() {
+    double rate = iterationsPerSecond;
+    return rate != 0 ? rate : measureOnce();
+  }
+
+  private synchronized double measureOnce() {
     if (iterationsPerSecond == 0) {
       long start = nanoClock.getAsLong();
-      iterationsPerSecond = measure();
+      double measured = measure();
       measuringTime = Duration.ofNanos(nanoClock.getAsLong() - start);
+      // published last, so a reader that sees the rate also sees the measuring time
+      iterationsPerSecond = measured;
     }
     return iterationsPerSecond;
   }

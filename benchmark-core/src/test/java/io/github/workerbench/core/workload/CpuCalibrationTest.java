@@ -2,8 +2,10 @@ package io.github.workerbench.core.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class CpuCalibrationTest {
@@ -22,6 +24,26 @@ class CpuCalibrationTest {
     assertThat(first).isFinite().isBetween(1e6, 1e12);
     assertThat(second).isEqualTo(first);
     assertThat(calibration.measuringTime()).isEqualTo(measuring).isPositive();
+  }
+
+  @Test
+  void shouldAnswerIterationsWithoutTakingTheLockWhenAlreadyMeasured() {
+    // given: a measured rate, and the calibration's lock held elsewhere (as while measuring);
+    // every CPU job asks for its iterations, so that must not queue jobs on one monitor
+    CpuCalibration calibration = CpuCalibration.fixed(1_000_000);
+    CompletableFuture<Long> iterations;
+
+    synchronized (calibration) {
+      // when
+      iterations =
+          CompletableFuture.supplyAsync(() -> calibration.iterationsFor(Duration.ofMillis(5)));
+
+      // then
+      await("a CPU job to get its iterations while the lock is held")
+          .atMost(Duration.ofSeconds(5))
+          .until(iterations::isDone);
+    }
+    assertThat(iterations.join()).isEqualTo(5_000);
   }
 
   @Test

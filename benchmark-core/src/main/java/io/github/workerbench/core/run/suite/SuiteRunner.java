@@ -247,24 +247,14 @@ public final class SuiteRunner {
     markStopIfInterrupted();
     if (stopRequested && result.status() == RunStatus.FAILED) {
       // The failure is the stop's doing (the interrupt cut the scenario short).
-      return new ScenarioResult(
-          result.plan(),
-          RunStatus.INTERRUPTED,
-          result.error(),
-          result.warnings(),
-          result.elapsedSeconds(),
-          result.finishedAt(),
-          result.resolvedStrategy(),
-          result.cores(),
-          result.workerStartupSeconds(),
-          result.repeats());
+      return result.withStatus(RunStatus.INTERRUPTED);
     }
     return result;
   }
 
   /**
-   * Clears the interrupt and turns it into a stop request: the results file is written through an
-   * interruptible channel, which an interrupt flag left set would close mid-write.
+   * Clears the interrupt and turns it into a stop request, so the flag does not outlive the
+   * scenario it stopped and cut short the saving of the results file that follows.
    */
   private void markStopIfInterrupted() {
     if (Thread.interrupted()) {
