@@ -1,5 +1,7 @@
 package io.github.workerbench.cli;
 
+import io.github.workerbench.core.BenchmarkException;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.worker.JobWorker;
@@ -14,8 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -121,7 +122,8 @@ public final class EngineBenchCommand implements Callable<Integer> {
       }
       pending.forEach(CamundaFuture::join);
       long completedBefore = engine.counters().jobsCompleted();
-      CountDownLatch done = new CountDownLatch(1);
+      // generous: even 100 jobs/s finishes well within it; a hang must not block forever
+      Duration limit = Duration.ofSeconds(Math.max(60, jobs / 100));
       long cpuStart = processCpuNanos();
       long start = System.nanoTime();
       try (JobWorker worker =
@@ -132,8 +134,22 @@ public final class EngineBenchCommand implements Callable<Integer> {
               .maxJobsActive(2000)
               .timeout(Duration.ofMinutes(5))
               .open()) {
-        while (engine.counters().jobsCompleted() - completedBefore < jobs) {
-          done.await(2, TimeUnit.MILLISECONDS);
+        long deadline = start + limit.toNanos();
+        long completed;
+        while ((completed = engine.counters().jobsCompleted() - completedBefore) < jobs) {
+          if (System.nanoTime() - deadline > 0) {
+            throw new BenchmarkException(
+                "Expected "
+                    + jobs
+                    + " jobs to complete over "
+                    + transport
+                    + " within "
+                    + limit.toSeconds()
+                    + " s, but "
+                    + completed
+                    + " did");
+          }
+          LockSupport.parkNanos(2_000_000);
         }
       }
       long elapsed = System.nanoTime() - start;
