@@ -32,14 +32,12 @@ final class ChildBench implements AutoCloseable {
   /** Starts {@code BenchCli} with these arguments and extra environment variables. */
   static ChildBench start(Map<String, String> environment, String... args) throws IOException {
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                BenchCli.class.getName()));
+        ChildJava.command(
+            "-Xshare:auto",
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            System.getProperty("java.class.path"),
+            BenchCli.class.getName());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);

@@ -30,15 +30,15 @@ class RunCommandInterruptIT {
     Path results = folder.resolve("results.json");
     Process child =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                InterruptibleRunMain.class.getName(),
-                "--suite",
-                "minimal",
-                "--output",
-                results.toString(),
-                "--no-summary")
+                ChildJava.command(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    InterruptibleRunMain.class.getName(),
+                    "--suite",
+                    "minimal",
+                    "--output",
+                    results.toString(),
+                    "--no-summary"))
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     StringBuffer stdout = new StringBuffer();
