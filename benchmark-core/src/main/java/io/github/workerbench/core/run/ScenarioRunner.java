@@ -74,6 +74,9 @@ public final class ScenarioRunner implements AutoCloseable {
 
   static final long ENGINE_REACH_SECONDS = 10;
 
+  /** How long {@link #close()} waits for each client still closing in the background. */
+  private static final Duration CLIENT_CLOSE_WAIT = Duration.ofSeconds(10);
+
   /**
    * While jobs are outstanding, how often the engine's port is checked, so an engine that stops
    * mid-scenario fails it within seconds instead of at its timeout.
@@ -94,6 +97,7 @@ public final class ScenarioRunner implements AutoCloseable {
   private EngineAdapter engine;
   private ClientConfig clientConfig;
   private CamundaClient client;
+  private final List<Thread> clientClosers = new ArrayList<>();
   /** Set when a repeat could not reach the engine: the next scenario gets a fresh one. */
   private boolean engineLost;
 
@@ -198,6 +202,16 @@ public final class ScenarioRunner implements AutoCloseable {
       engine = null;
       stopping.close();
     }
+    // with the engine gone, the clients' open polls end and their closes finish at once
+    for (Thread closer : clientClosers) {
+      try {
+        closer.join(CLIENT_CLOSE_WAIT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    clientClosers.clear();
   }
 
   private EngineAdapter engine() {
@@ -346,12 +360,19 @@ public final class ScenarioRunner implements AutoCloseable {
     return client;
   }
 
+  /**
+   * Closes the current client in the background. A REST client's close waits up to 5 s for its
+   * open long poll (the closed worker's last request), which is no part of any scenario; waiting
+   * for it here would add those seconds between scenarios whose clients differ.
+   */
   private void discardClient() {
     if (client != null) {
       CamundaClient closing = client;
       client = null;
       clientConfig = null;
-      closing.close();
+      clientClosers.removeIf(closer -> !closer.isAlive());
+      clientClosers.add(
+          Thread.ofPlatform().daemon(true).name("workerbench-client-close").start(closing::close));
     }
   }
 
