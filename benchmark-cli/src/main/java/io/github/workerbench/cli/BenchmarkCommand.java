@@ -73,7 +73,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     StopOnCtrlC ctrlC = StopOnCtrlC.interruptingWork(verb);
     List<ScenarioResult> results;
     try {
-      results = ScenarioOptions.runAll(engineSettings, plans, printer, ctrlC);
+      results =
+          ScenarioOptions.runAll(engineSettings, plans, options.warmup(), printer, ctrlC);
       printer.printTable(title, results);
     } finally {
       // Only now may a Ctrl-C exit proceed: the table of what ran is printed.

@@ -1,5 +1,6 @@
 package io.github.workerbench.cli;
 
+import io.github.workerbench.core.run.Warmup;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,4 +24,12 @@ final class ComparisonOptions {
   @Option(names = "--engine",
       description = "embedded, container or remote (default: -Dbenchmark.engine, else embedded).")
   String engine;
+
+  @Option(names = "--no-warmup",
+      description = "Measure a cold JVM: skip the unmeasured warm-up before the first scenario.")
+  boolean noWarmup;
+
+  Warmup warmup() {
+    return noWarmup ? Warmup.none() : Warmup.standard();
+  }
 }

@@ -96,6 +96,10 @@ final class FigurePrinter {
     }
     out.printf(Locale.ROOT, "Worker start-up:     %.3f s (outside the measured window)%n",
         result.workerStartupSeconds());
+    if (result.warmupSeconds() > 0) {
+      out.printf(Locale.ROOT, "Warm-up:             %.3f s (unmeasured, before the first repeat)%n",
+          result.warmupSeconds());
+    }
     for (String warning : result.warnings()) {
       out.println("Warning:             " + warning);
     }

@@ -5,6 +5,7 @@ import io.github.workerbench.core.engine.EngineSettings;
 import io.github.workerbench.core.result.ScenarioResult;
 import io.github.workerbench.core.run.RunListener;
 import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.core.run.Warmup;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.report.HtmlReport;
@@ -60,10 +61,13 @@ public final class RunCommand implements Callable<Integer> {
 
   private static final List<String> ENGINES = List.of("embedded", "container", "remote");
 
-  /** Makes the executor for an engine kind; {@code progress} wants every job completion. */
+  /**
+   * Makes the executor for an engine kind; {@code progress} wants every job completion, {@code
+   * warmup} is the unmeasured work before the first scenario of each transport and acquisition.
+   */
   @FunctionalInterface
   public interface ExecutorFactory {
-    ScenarioExecutor create(String engine, JobObserver progress);
+    ScenarioExecutor create(String engine, JobObserver progress, Warmup warmup);
   }
 
   @Spec private CommandSpec spec;
@@ -121,6 +125,13 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show stack traces")
   private boolean verbose;
 
+  @Option(
+      names = "--no-warmup",
+      description =
+          "Measure a cold JVM: skip the unmeasured 500-job warm-up before the first scenario"
+              + " of each transport and acquisition")
+  private boolean noWarmup;
+
   private final ExecutorFactory executors;
 
   /** The command with the production executors. */
@@ -138,14 +149,15 @@ public final class RunCommand implements Callable<Integer> {
    * worker factory, so the CPU calibration is measured once) for the whole suite, whose job
    * events also move the progress bar. Closing it stops the engine.
    */
-  static ScenarioExecutor executorFor(String engine, JobObserver progress) {
+  static ScenarioExecutor executorFor(String engine, JobObserver progress, Warmup warmup) {
     ScenarioRunner runner =
         new ScenarioRunner(
             EngineSettings.fromSystem(engine)::newAdapter,
             new DefaultWorkerFactory().alsoObservedBy(progress),
             System::nanoTime,
             Clock.systemUTC(),
-            RunListener.noop());
+            RunListener.noop(),
+            warmup);
     return new ClosingExecutor(runner);
   }
 
@@ -186,7 +198,9 @@ public final class RunCommand implements Callable<Integer> {
               results,
               new RunProgress(err, System.console() != null));
       prepared = runner.prepare(scenarios, source, options);
-      executor.set(executors.create(engine, runner.jobObserver()));
+      executor.set(
+          executors.create(
+              engine, runner.jobObserver(), noWarmup ? Warmup.none() : Warmup.standard()));
     } catch (IllegalArgumentException e) {
       return fail(err, e, BenchCli.EXIT_BAD_INPUT);
     } catch (BenchmarkException e) {

@@ -4,6 +4,7 @@ import io.github.workerbench.core.engine.EngineSettings;
 import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
 import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.core.run.Warmup;
 import io.github.workerbench.core.scenario.IdealTime;
 import io.github.workerbench.core.scenario.Scenario;
 import io.github.workerbench.core.scenario.ScenarioPlan;
@@ -38,7 +39,11 @@ final class ScenarioOptions {
    * or Ctrl-C arrives; a scenario cut short by Ctrl-C is recorded as interrupted.
    */
   static List<ScenarioResult> runAll(
-      EngineSettings engine, List<ScenarioPlan> plans, FigurePrinter printer, StopOnCtrlC ctrlC) {
+      EngineSettings engine,
+      List<ScenarioPlan> plans,
+      Warmup warmup,
+      FigurePrinter printer,
+      StopOnCtrlC ctrlC) {
     List<ScenarioResult> results = new ArrayList<>();
     try (ScenarioRunner runner =
         new ScenarioRunner(
@@ -46,7 +51,8 @@ final class ScenarioOptions {
             new DefaultWorkerFactory(),
             System::nanoTime,
             Clock.systemUTC(),
-            printer.progress())) {
+            printer.progress(),
+            warmup)) {
       for (ScenarioPlan plan : plans) {
         if (ctrlC.requested()) {
           break;

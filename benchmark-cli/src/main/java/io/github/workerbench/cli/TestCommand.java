@@ -6,6 +6,7 @@ import io.github.workerbench.core.result.ResultsFile;
 import io.github.workerbench.core.result.ResultsHeader;
 import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.run.Warmup;
 import io.github.workerbench.core.scenario.AcquisitionKind;
 import io.github.workerbench.core.scenario.Scenario;
 import io.github.workerbench.core.scenario.ScenarioPlan;
@@ -96,6 +97,10 @@ public final class TestCommand implements Callable<Integer> {
   @Option(names = "--output", description = "Write a results file here.")
   Path output;
 
+  @Option(names = "--no-warmup",
+      description = "Measure a cold JVM: skip the unmeasured 500-job warm-up before the repeats.")
+  boolean noWarmup;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -112,7 +117,11 @@ public final class TestCommand implements Callable<Integer> {
     try {
       List<ScenarioResult> results =
           ScenarioOptions.runAll(
-              engineSettings, List.of(ScenarioPlan.of(scenario)), printer, ctrlC);
+              engineSettings,
+              List.of(ScenarioPlan.of(scenario)),
+              noWarmup ? Warmup.none() : Warmup.standard(),
+              printer,
+              ctrlC);
       if (results.isEmpty()) {
         // Ctrl-C came before the scenario started: nothing ran, nothing to save.
         return StopOnCtrlC.EXIT_INTERRUPTED;

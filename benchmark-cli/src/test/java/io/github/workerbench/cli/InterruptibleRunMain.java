@@ -17,7 +17,7 @@ public final class InterruptibleRunMain {
 
   public static void main(String[] args) {
     RunCommand.ExecutorFactory factory =
-        (engine, progress) ->
+        (engine, progress, warmup) ->
             plan -> {
               RunStatus status = RunStatus.SUCCESS;
               if (plan.name().equals("smoke_thread")) {
@@ -38,6 +38,7 @@ public final class InterruptibleRunMain {
                   Instant.now(),
                   "thread",
                   2,
+                  0,
                   0,
                   List.of());
             };

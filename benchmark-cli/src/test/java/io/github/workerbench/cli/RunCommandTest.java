@@ -30,7 +30,7 @@ class RunCommandTest {
   private final StringWriter err = new StringWriter();
 
   private RunCommand.ExecutorFactory ending(Set<String> failing, Set<String> interrupted) {
-    return (engine, progress) ->
+    return (engine, progress, warmup) ->
         plan -> {
           ran.add(plan);
           progress.completed(1, 1, 0);
@@ -55,6 +55,7 @@ class RunCommandTest {
               Instant.parse("2026-11-27T13:30:00Z"),
               "thread",
               2,
+              0,
               0,
               List.of(repeat));
         };
@@ -201,7 +202,7 @@ class RunCommandTest {
     // given an executor factory that cannot set the engine up
     Path results = folder.resolve("r.json");
     RunCommand.ExecutorFactory broken =
-        (engine, progress) -> {
+        (engine, progress, warmup) -> {
           throw new BenchmarkException(
               "Expected to set up the " + engine + " engine, but the image is missing");
         };

@@ -47,7 +47,7 @@ class RunProgressTest {
         1,
         3,
         new ScenarioResult(
-            PLAN, RunStatus.FAILED, "boom", warnings, 1.5, Instant.EPOCH, "async", 2, 0,
+            PLAN, RunStatus.FAILED, "boom", warnings, 1.5, Instant.EPOCH, "async", 2, 0, 0,
             List.of()));
     return text.toString();
   }

@@ -5,6 +5,7 @@ import io.github.workerbench.core.engine.EngineSettings;
 import io.github.workerbench.core.result.ResultsFile;
 import io.github.workerbench.core.run.RunListener;
 import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.core.run.Warmup;
 import io.github.workerbench.core.scenario.Scenario;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
@@ -68,7 +69,8 @@ public final class BenchmarkSession {
             new DefaultWorkerFactory(),
             System::nanoTime,
             Clock.systemUTC(),
-            RunListener.noop());
+            RunListener.noop(),
+            Warmup.standard());
     ExecutorService thread =
         Executors.newSingleThreadExecutor(
             task -> {

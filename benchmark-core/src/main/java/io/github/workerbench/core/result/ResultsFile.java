@@ -95,7 +95,7 @@ public final class ResultsFile {
   /**
    * One result as written in the file: the scenario's fields (optional ones with their resolved
    * values), status, error (only when set), warnings, elapsed_time, timestamp, duration_scale,
-   * resolved_strategy, cores, worker_startup_time, each metric plain and with {@code _avg}, {@code
+   * resolved_strategy, cores, worker_startup_time, warmup_time, each metric plain and with {@code _avg}, {@code
    * _min}, {@code _max}, {@code _std}, {@code _ci95} ({@code null} when no repeat ran), and {@code
    * repeat_results}.
    */
@@ -124,6 +124,7 @@ public final class ResultsFile {
     node.put("resolved_strategy", result.resolvedStrategy());
     node.put("cores", result.cores());
     putNumber(node, "worker_startup_time", result.workerStartupSeconds());
+    putNumber(node, "warmup_time", result.warmupSeconds());
 
     Map<String, MetricSummary> summaries = result.summaries();
     for (String metric : METRICS) {

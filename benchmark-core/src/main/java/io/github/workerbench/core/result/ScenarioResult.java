@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param resolvedStrategy the strategy that ran
  * @param cores the available processors of the machine that ran it
  * @param workerStartupSeconds set-up before the measured window (child JVMs, calibration)
+ * @param warmupSeconds unmeasured warm-up run before this scenario (0 when none ran)
  */
 public record ScenarioResult(
     ScenarioPlan plan,
@@ -28,6 +29,7 @@ public record ScenarioResult(
     String resolvedStrategy,
     int cores,
     double workerStartupSeconds,
+    double warmupSeconds,
     List<RepeatMetrics> repeats) {
 
   public ScenarioResult {
@@ -54,6 +56,7 @@ public record ScenarioResult(
         resolvedStrategy,
         cores,
         workerStartupSeconds,
+        warmupSeconds,
         repeats);
   }
 

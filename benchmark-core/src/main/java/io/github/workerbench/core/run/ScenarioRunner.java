@@ -10,6 +10,7 @@ import io.github.workerbench.core.metrics.RunRecorder;
 import io.github.workerbench.core.result.RepeatMetrics;
 import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.scenario.AcquisitionKind;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.scenario.TransportKind;
 import io.github.workerbench.core.worker.RunningWorker;
@@ -22,10 +23,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -93,7 +96,10 @@ public final class ScenarioRunner implements AutoCloseable {
   private final LongSupplier nanoClock;
   private final Clock clock;
   private final RunListener listener;
+  private final Warmup warmup;
   private final int cores;
+  /** The transports and acquisitions warmed up on the current engine. */
+  private final Set<WarmupKey> warmed = new HashSet<>();
   private EngineAdapter engine;
   private ClientConfig clientConfig;
   private CamundaClient client;
@@ -101,9 +107,19 @@ public final class ScenarioRunner implements AutoCloseable {
   /** Set when a repeat could not reach the engine: the next scenario gets a fresh one. */
   private boolean engineLost;
 
-  /** A runner on the system clocks that reports to no one. */
+  /** A runner on the system clocks that reports to no one and does not warm up. */
   public ScenarioRunner(Supplier<? extends EngineAdapter> engineFactory, WorkerFactory workerFactory) {
     this(engineFactory, workerFactory, System::nanoTime, Clock.systemUTC(), RunListener.noop());
+  }
+
+  /** A runner that does not warm up; see {@link #ScenarioRunner(Supplier, WorkerFactory, LongSupplier, Clock, RunListener, Warmup)}. */
+  public ScenarioRunner(
+      Supplier<? extends EngineAdapter> engineFactory,
+      WorkerFactory workerFactory,
+      LongSupplier nanoClock,
+      Clock clock,
+      RunListener listener) {
+    this(engineFactory, workerFactory, nanoClock, clock, listener, Warmup.none());
   }
 
   /**
@@ -115,18 +131,22 @@ public final class ScenarioRunner implements AutoCloseable {
    * @param nanoClock the clock of every measured time, in nanoseconds
    * @param clock the wall clock for {@code finishedAt}
    * @param listener hears the progress
+   * @param warmup the unmeasured work sent before the first scenario of each transport and
+   *     acquisition on an engine
    */
   public ScenarioRunner(
       Supplier<? extends EngineAdapter> engineFactory,
       WorkerFactory workerFactory,
       LongSupplier nanoClock,
       Clock clock,
-      RunListener listener) {
+      RunListener listener,
+      Warmup warmup) {
     this.engineFactory = Objects.requireNonNull(engineFactory, "engineFactory");
     this.workerFactory = Objects.requireNonNull(workerFactory, "workerFactory");
     this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.warmup = Objects.requireNonNull(warmup, "warmup");
     this.cores = Runtime.getRuntime().availableProcessors();
   }
 
@@ -138,10 +158,12 @@ public final class ScenarioRunner implements AutoCloseable {
     List<RepeatMetrics> repeats = new ArrayList<>();
     String resolvedStrategy = plan.scenario().strategy().id();
     double startupSeconds = 0;
+    double warmupSeconds = 0;
     RunStatus status = RunStatus.SUCCESS;
     String error = null;
     try {
       EngineAdapter current = engine();
+      warmupSeconds = warmUp(current, plan);
       for (int repeat = 1; repeat <= plan.scenario().repeats(); repeat++) {
         if (Thread.currentThread().isInterrupted()) {
           status = RunStatus.INTERRUPTED;
@@ -188,6 +210,7 @@ public final class ScenarioRunner implements AutoCloseable {
             resolvedStrategy,
             cores,
             repeats.isEmpty() ? 0 : startupSeconds / repeats.size(),
+            warmupSeconds,
             repeats);
     listener.scenarioFinished(result);
     return result;
@@ -197,6 +220,7 @@ public final class ScenarioRunner implements AutoCloseable {
   @Override
   public void close() {
     discardClient();
+    warmed.clear();
     if (engine != null) {
       EngineAdapter stopping = engine;
       engine = null;
@@ -230,6 +254,37 @@ public final class ScenarioRunner implements AutoCloseable {
       engine = candidate;
     }
     return engine;
+  }
+
+  /**
+   * Warms up the plan's transport and acquisition unless this engine has seen them; returns the
+   * seconds it took. A warm-up that fails or does not finish is logged and the scenario goes on:
+   * its own repeats then measure (and report) whatever is wrong.
+   */
+  private double warmUp(EngineAdapter engine, ScenarioPlan plan) {
+    WarmupKey key = new WarmupKey(plan.transport(), plan.acquisition());
+    if (!warmup.enabled() || warmed.contains(key)) {
+      return 0;
+    }
+    long start = nanoClock.getAsLong();
+    String id = isolationId("warmup", 0);
+    try {
+      boolean finished =
+          new ClientWarmup(client(engine, plan), plan, id, warmup.jobs())
+              .run(plan.timeout().plusSeconds(ENGINE_REACH_SECONDS));
+      if (finished) {
+        warmed.add(key);
+      } else {
+        LOG.warn("The warm-up before '{}' did not finish; measuring without it", plan.name());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warn("The warm-up before '{}' failed: {}", plan.name(), rootMessage(e));
+    }
+    double seconds = (nanoClock.getAsLong() - start) / 1e9;
+    LOG.debug("Warmed up {} in {} s", key, seconds);
+    return seconds;
   }
 
   private RepeatOutcome runRepeat(EngineAdapter engine, ScenarioPlan plan, int repeat) {
@@ -375,6 +430,9 @@ public final class ScenarioRunner implements AutoCloseable {
           Thread.ofPlatform().daemon(true).name("workerbench-client-close").start(closing::close));
     }
   }
+
+  /** What one warm-up covers. */
+  private record WarmupKey(TransportKind transport, AcquisitionKind acquisition) {}
 
   /** What a client is built from; plans that agree on it share one client. */
   private record ClientConfig(Duration jobTimeout, int maxJobsActive, TransportKind transport) {

@@ -51,6 +51,7 @@ class ResultsFileTest {
                       "thread",
                       2,
                       0,
+                      0,
                       List.of())));
 
       // when

@@ -66,6 +66,7 @@ public final class ScenarioResults {
         "thread",
         2,
         0.125,
+        1.5,
         repeats);
   }
 }

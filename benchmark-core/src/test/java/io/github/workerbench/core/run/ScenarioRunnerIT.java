@@ -8,6 +8,7 @@ import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.result.RepeatMetrics;
 import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.scenario.AcquisitionKind;
 import io.github.workerbench.core.scenario.Scenario;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.scenario.StrategyKind;
@@ -95,6 +96,52 @@ class ScenarioRunnerIT {
       assertThat(repeat.idealTimeSeconds()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-9));
       assertThat(repeat.peakThreads()).isPositive();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void shouldWarmUpOncePerTransportAndAcquisitionWhenWarmupIsOn(TransportKind transport) {
+    // given
+    ScenarioPlan first = ScenarioPlan.of(small().transport(transport).build());
+    ScenarioPlan sameKind = ScenarioPlan.of(small().name("same-kind").transport(transport).build());
+    ScenarioPlan direct =
+        ScenarioPlan.of(
+            small().name("direct").transport(transport).acquisition(AcquisitionKind.DIRECT).build());
+    // when
+    List<ScenarioResult> results;
+    try (ScenarioRunner runner =
+        new ScenarioRunner(
+            () -> new SharedEngine(engine),
+            new DefaultWorkerFactory(),
+            System::nanoTime,
+            java.time.Clock.systemUTC(),
+            RunListener.noop(),
+            new Warmup(40))) {
+      results = List.of(runner.run(first), runner.run(sameKind), runner.run(direct));
+    }
+    // then the warm-up ran before the first scenario of each kind, and its jobs were not counted
+    assertThat(results).allSatisfy(result -> {
+      assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
+      assertThat(result.repeats().get(0).jobsCompleted()).isEqualTo(10);
+      assertThat(result.repeats().get(0).redeliveries()).isZero();
+    });
+    assertThat(results.get(0).warmupSeconds()).isPositive();
+    assertThat(results.get(1).warmupSeconds()).isZero();
+    assertThat(results.get(2).warmupSeconds()).isPositive();
+  }
+
+  @Test
+  void shouldNotWarmUpWhenWarmupIsOff() {
+    // given
+    ScenarioPlan plan = ScenarioPlan.of(small().build());
+    // when
+    ScenarioResult result;
+    try (ScenarioRunner runner = runner(new DefaultWorkerFactory(), RunListener.noop())) {
+      result = runner.run(plan);
+    }
+    // then
+    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
+    assertThat(result.warmupSeconds()).isZero();
   }
 
   @Test

@@ -275,6 +275,7 @@ public final class SuiteRunner {
         plan.scenario().strategy().id(),
         cores,
         0,
+        0,
         List.of());
   }
 
