@@ -8,17 +8,21 @@ import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.result.RepeatMetrics;
 import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.run.Warmup;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class RunCommandTest {
@@ -103,6 +107,30 @@ class RunCommandTest {
             "Results: " + results);
     assertThat(RunCommand.htmlBeside(results)).isNotEmptyFile();
     assertThat(err.toString()).contains("[1/3] smoke_async", "[3/3] smoke_auto");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"false, " + Warmup.STANDARD_JOBS, "true, 0"})
+  void shouldHandTheWarmupToTheExecutorWhenRunWithOrWithoutNoWarmup(boolean off, int jobs) {
+    // given
+    List<Warmup> handed = new CopyOnWriteArrayList<>();
+    RunCommand.ExecutorFactory recording =
+        (engine, progress, warmup) -> {
+          handed.add(warmup);
+          return ending(Set.of(), Set.of()).create(engine, progress, warmup);
+        };
+    List<String> args =
+        new ArrayList<>(
+            List.of("--suite", "minimal", "--limit", "1", "--no-summary", "--output",
+                folder.resolve("w.json").toString()));
+    if (off) {
+      args.add("--no-warmup");
+    }
+    // when
+    int exit = execute(recording, args.toArray(String[]::new));
+    // then
+    assertThat(exit).isZero();
+    assertThat(handed).extracting(Warmup::jobs).containsExactly(jobs);
   }
 
   @Test
