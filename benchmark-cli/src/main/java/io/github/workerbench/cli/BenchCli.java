@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       RunCommand.class,
       TestCommand.class,
+      BareCommand.class,
       BenchmarkCommand.class,
       BenchmarkWorkloadsCommand.class,
       ReportCommand.class

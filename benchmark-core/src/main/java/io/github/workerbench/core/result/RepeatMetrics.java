@@ -1,6 +1,7 @@
 package io.github.workerbench.core.result;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -70,6 +71,22 @@ public record RepeatMetrics(
     map.put("failed_jobs", (double) failedJobs);
     map.put("incidents", (double) incidents);
     return map;
+  }
+
+  /**
+   * Each metric summarized over these repeats, under its results-file name, in the documented
+   * order: empty when there are none.
+   */
+  public static Map<String, MetricSummary> summaries(List<RepeatMetrics> repeats) {
+    Map<String, MetricSummary> summaries = new LinkedHashMap<>();
+    if (repeats.isEmpty()) {
+      return summaries;
+    }
+    List<Map<String, Double>> maps = repeats.stream().map(RepeatMetrics::toMap).toList();
+    for (String metric : maps.get(0).keySet()) {
+      summaries.put(metric, MetricSummary.of(maps.stream().mapToDouble(m -> m.get(metric)).toArray()));
+    }
+    return summaries;
   }
 
   /** A builder with every figure 0 and status {@link RunStatus#SUCCESS}. */

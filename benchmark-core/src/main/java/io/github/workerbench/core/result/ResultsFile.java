@@ -10,34 +10,25 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.scenario.ScenarioWriter;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The results file of a suite run (docs/RESULTS_FORMAT.md): writes it from the header and the
  * results, and reads it back for {@code --resume}.
  *
- * <p>Writing is atomic: the text goes to a new temporary file in the same folder, is forced to
- * disk, and is renamed over the target with {@code ATOMIC_MOVE}; then the folder is forced, so at
- * every instant the path holds either the previous complete file or the new one. The temporary file
- * is created with the default permissions, so the result gets the user's umask (never the
- * owner-only permissions of {@link Files#createTempFile}).
+ * <p>Writing is atomic ({@link AtomicFile}): at every instant the path holds either the previous
+ * complete file or the new one, with the user's umask.
  *
  * <p>Results are JSON objects: {@link #toNode(ScenarioResult)} renders a fresh result, and results
  * read back are kept as the objects they were, so resumed results are written again verbatim.
@@ -196,30 +187,9 @@ public final class ResultsFile {
    */
   public void write(ResultsHeader header, List<? extends JsonNode> results) {
     byte[] bytes = render(header, results).getBytes(StandardCharsets.UTF_8);
-    Path target = path.toAbsolutePath();
-    Path folder = target.getParent();
-    Path temporary = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      Files.createDirectories(folder);
-      // A FileOutputStream, not a FileChannel: an interrupt (Ctrl-C stopping the suite) must
-      // not close the file mid-write and lose the result being saved.
-      try (FileOutputStream stream = new FileOutputStream(temporary.toFile())) {
-        stream.write(bytes);
-        stream.getFD().sync();
-      }
-      try {
-        Files.move(
-            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      forceFolder(folder);
+      AtomicFile.replace(path, bytes);
     } catch (IOException e) {
-      try {
-        Files.deleteIfExists(temporary);
-      } catch (IOException ignored) {
-        // The write already failed; that is the error worth reporting.
-      }
       throw new UncheckedIOException(
           "Expected to save the results to "
               + path
@@ -230,6 +200,7 @@ public final class ResultsFile {
           e);
     }
   }
+
 
   /**
    * The file as written by {@link #write}.
@@ -325,16 +296,6 @@ public final class ResultsFile {
     } else {
       // JSON has no NaN or infinity; null reads as NaN in pandas.
       node.putNull(field);
-    }
-  }
-
-  private static void forceFolder(Path folder) {
-    // Makes the rename durable. Not every platform can open a folder; the rename itself is
-    // already atomic, so a failure here only weakens durability, never validity.
-    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // best effort, see above
     }
   }
 }

@@ -2,7 +2,6 @@ package io.github.workerbench.core.result;
 
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,14 +69,6 @@ public record ScenarioResult(
    * ran.
    */
   public Map<String, MetricSummary> summaries() {
-    Map<String, MetricSummary> summaries = new LinkedHashMap<>();
-    if (repeats.isEmpty()) {
-      return summaries;
-    }
-    for (String metric : repeats.get(0).toMap().keySet()) {
-      double[] values = repeats.stream().mapToDouble(r -> r.toMap().get(metric)).toArray();
-      summaries.put(metric, MetricSummary.of(values));
-    }
-    return summaries;
+    return RepeatMetrics.summaries(repeats);
   }
 }

@@ -2,12 +2,13 @@ package io.github.workerbench.core.run;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.github.workerbench.core.scenario.ScenarioPlan;
 
-/** The process every scenario deploys: start, one service task, end. */
+/**
+ * The process every scenario deploys: start, one service task whose jobs get {@link
+ * ScenarioPlan#JOB_RETRIES} retries, end.
+ */
 final class ServiceTaskProcess {
-
-  /** Job retries: enough for failure_rate scenarios to retry a failed job, not to hide a bug. */
-  static final int JOB_RETRIES = 3;
 
   private ServiceTaskProcess() {}
 
@@ -15,7 +16,11 @@ final class ServiceTaskProcess {
   static BpmnModelInstance model(String processId, String jobType) {
     return Bpmn.createExecutableProcess(processId)
         .startEvent("start")
-        .serviceTask("work", task -> task.zeebeJobType(jobType).zeebeJobRetries(String.valueOf(JOB_RETRIES)))
+        .serviceTask(
+            "work",
+            task ->
+                task.zeebeJobType(jobType)
+                    .zeebeJobRetries(String.valueOf(ScenarioPlan.JOB_RETRIES)))
         .endEvent("end")
         .done();
   }

@@ -30,6 +30,12 @@ public record ScenarioPlan(
     double failureRate,
     double durationScale) {
 
+  /**
+   * The retries each job starts with: enough for failure_rate scenarios to retry a failed job, not
+   * to hide a bug. A job whose retries run out raises an incident.
+   */
+  public static final int JOB_RETRIES = 3;
+
   public ScenarioPlan {
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(workDuration, "workDuration");

@@ -1,6 +1,7 @@
 package io.github.workerbench.core.worker;
 
 import io.github.workerbench.core.BenchmarkException;
+import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.scenario.AcquisitionKind;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.scenario.WorkloadKind;
@@ -11,6 +12,7 @@ import io.github.workerbench.core.workload.Workload;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * Starts the worker a plan describes by composing three parts: a job source (the client's
@@ -54,31 +56,9 @@ public final class DefaultWorkerFactory implements WorkerFactory {
   public RunningWorker start(WorkerSetup setup) {
     ScenarioPlan plan = setup.plan();
     Duration calibrationBefore = calibration.measuringTime();
-    WorkloadKind workloadKind = plan.scenario().workloadType();
-    if (workloadKind == WorkloadKind.CPU) {
-      calibration.iterationsPerSecond();
-    }
-    Workload workload = Workload.of(workloadKind, calibration);
     JobExecution execution =
-        new JobExecution(
-            workload,
-            JobReporter.of(setup.client()),
-            setup.observer(),
-            setup.nanoClock(),
-            WorkDurations.balanced(
-                plan.numInstances(), plan.workDuration(), plan.jitterPct(), WorkDurations.DEFAULT_SEED),
-            FailureSchedule.of(plan.failureRate(), FailureSchedule.DEFAULT_SEED));
-    ExecutionStrategy strategy;
-    try {
-      strategy = strategy(plan, execution);
-    } catch (BenchmarkException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new BenchmarkException(
-          "Expected to start the " + plan.scenario().strategy().id() + " strategy, but "
-              + e.getMessage(),
-          e);
-    }
+        execution(plan, JobReporter.of(setup.client()), setup.observer(), setup.nanoClock());
+    ExecutionStrategy strategy = strategy(plan, execution);
     AutoCloseable acquisition;
     try {
       acquisition =
@@ -98,7 +78,47 @@ public final class DefaultWorkerFactory implements WorkerFactory {
     return new Worker(acquisition, strategy, startup);
   }
 
-  private ExecutionStrategy strategy(ScenarioPlan plan, JobExecution execution) {
+  /**
+   * How a plan's jobs are worked: its workload (measuring the CPU calibration first for cpu
+   * work), its balanced durations and its failure schedule, reporting through {@code reporter}.
+   * Shared with {@link BareRunner}, so the engine-free floor works jobs exactly as a run does.
+   */
+  JobExecution execution(
+      ScenarioPlan plan, JobReporter reporter, JobObserver observer, LongSupplier nanoClock) {
+    WorkloadKind workloadKind = plan.scenario().workloadType();
+    if (workloadKind == WorkloadKind.CPU) {
+      calibration.iterationsPerSecond();
+    }
+    return new JobExecution(
+        Workload.of(workloadKind, calibration),
+        reporter,
+        observer,
+        nanoClock,
+        WorkDurations.balanced(
+            plan.numInstances(), plan.workDuration(), plan.jitterPct(), WorkDurations.DEFAULT_SEED),
+        FailureSchedule.of(plan.failureRate(), FailureSchedule.DEFAULT_SEED));
+  }
+
+  /**
+   * The plan's strategy working jobs through {@code execution}; the process strategy's child JVMs
+   * are ready when this returns.
+   *
+   * @throws BenchmarkException when the strategy cannot start
+   */
+  ExecutionStrategy strategy(ScenarioPlan plan, JobExecution execution) {
+    try {
+      return newStrategy(plan, execution);
+    } catch (BenchmarkException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new BenchmarkException(
+          "Expected to start the " + plan.scenario().strategy().id() + " strategy, but "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private ExecutionStrategy newStrategy(ScenarioPlan plan, JobExecution execution) {
     int c = plan.maxConcurrentJobs();
     Duration grace = closeGrace(plan.workDuration());
     return switch (plan.scenario().strategy()) {
