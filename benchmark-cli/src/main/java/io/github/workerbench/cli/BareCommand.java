@@ -114,6 +114,13 @@ public final class BareCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Also write the rows here (JSON)")
   private Path output;
 
+  @Option(
+      names = "--no-warmup",
+      description =
+          "Measure a cold JVM: skip the unmeasured repeat before the first scenario of each"
+              + " strategy and workload")
+  private boolean noWarmup;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -129,7 +136,7 @@ public final class BareCommand implements Callable<Integer> {
     boolean anyFailed = false;
     StopOnCtrlC ctrlC = StopOnCtrlC.interruptingWork("bare");
     try {
-      BareRunner runner = new BareRunner();
+      BareRunner runner = new BareRunner(!noWarmup);
       for (ScenarioPlan plan : plans) {
         if (ctrlC.requested()) {
           break;
@@ -270,6 +277,7 @@ public final class BareCommand implements Callable<Integer> {
       double cpuSecondsMean,
       double startDelayP50MillisMean,
       double startDelayP99MillisMean,
+      double warmupSeconds,
       RunStatus status,
       String error) {
 
@@ -297,6 +305,7 @@ public final class BareCommand implements Callable<Integer> {
           mean(s, "cpu_seconds"),
           mean(s, "start_delay_p50_ms"),
           mean(s, "start_delay_p99_ms"),
+          result.warmupSeconds(),
           status,
           result.error());
     }
@@ -415,6 +424,7 @@ public final class BareCommand implements Callable<Integer> {
       number(node, "cpu_seconds_mean", row.cpuSecondsMean());
       number(node, "start_delay_p50_ms_mean", row.startDelayP50MillisMean());
       number(node, "start_delay_p99_ms_mean", row.startDelayP99MillisMean());
+      number(node, "warmup_time", row.warmupSeconds());
     }
     try {
       return JSON.writeValueAsString(root) + "\n";

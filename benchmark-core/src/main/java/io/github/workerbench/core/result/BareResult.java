@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param cores the available processors the ideal time assumed
  * @param idealTimeSeconds one repeat's ideal time, by the run's formula ({@code IdealTime})
  * @param workerStartupSeconds set-up before each window (child JVMs, calibration), averaged
+ * @param warmupSeconds the unmeasured warm-up repeat run first (0 when none ran)
  * @param repeats the figures of each repeat that ran, in order
  */
 public record BareResult(
@@ -28,6 +29,7 @@ public record BareResult(
     int cores,
     double idealTimeSeconds,
     double workerStartupSeconds,
+    double warmupSeconds,
     List<RepeatMetrics> repeats) {
 
   public BareResult {

@@ -13,9 +13,11 @@ import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.workload.CpuCalibration;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * an incident (a run would wait for it until its timeout), or when the strategy cannot start;
  * the first repeat that does not succeed ends the scenario. An interrupt ends it as interrupted.
  *
+ * <p>Warm-up (when on): before the first scenario of each strategy and workload, one unmeasured
+ * repeat of it runs and is discarded, so no window measures the JIT compiling the strategy's and
+ * the workload's code; its time is reported as {@link BareResult#warmupSeconds()}.
+ *
  * <p>Not thread-safe: run one scenario at a time. Reuse one runner for many scenarios, so the CPU
  * calibration is measured once.
  */
@@ -50,11 +56,27 @@ public final class BareRunner {
   private final CpuCalibration calibration;
   private final DefaultWorkerFactory factory;
   private final LongSupplier nanoClock;
+  private final boolean warmUp;
   private final int cores;
+  private final Set<String> warmed = new HashSet<>();
 
-  /** A runner with a lazily measured calibration, at most 2 × cores child JVMs, system time. */
-  public BareRunner() {
-    this(CpuCalibration.lazy(), 2 * Runtime.getRuntime().availableProcessors(), System::nanoTime);
+  /**
+   * A runner with a lazily measured calibration, at most 2 × cores child JVMs, system time.
+   *
+   * @param warmUp whether the first scenario of each strategy and workload gets an unmeasured
+   *     repeat first
+   */
+  public BareRunner(boolean warmUp) {
+    this(
+        CpuCalibration.lazy(),
+        2 * Runtime.getRuntime().availableProcessors(),
+        System::nanoTime,
+        warmUp);
+  }
+
+  /** A runner without warm-up; see {@link #BareRunner(CpuCalibration, int, LongSupplier, boolean)}. */
+  public BareRunner(CpuCalibration calibration, int maxChildProcesses, LongSupplier nanoClock) {
+    this(calibration, maxChildProcesses, nanoClock, false);
   }
 
   /**
@@ -63,12 +85,16 @@ public final class BareRunner {
    * @param calibration the CPU calibration for cpu work and the process strategy's children
    * @param maxChildProcesses the most child JVMs the process strategy starts
    * @param nanoClock the clock of every measured time, in nanoseconds
+   * @param warmUp whether the first scenario of each strategy and workload gets an unmeasured
+   *     repeat first
    * @throws IllegalArgumentException when {@code maxChildProcesses} is not positive
    */
-  public BareRunner(CpuCalibration calibration, int maxChildProcesses, LongSupplier nanoClock) {
+  public BareRunner(
+      CpuCalibration calibration, int maxChildProcesses, LongSupplier nanoClock, boolean warmUp) {
     this.calibration = Objects.requireNonNull(calibration, "calibration");
     this.factory = new DefaultWorkerFactory(calibration, maxChildProcesses);
     this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    this.warmUp = warmUp;
     this.cores = Runtime.getRuntime().availableProcessors();
   }
 
@@ -80,6 +106,14 @@ public final class BareRunner {
     double startupSeconds = 0;
     RunStatus status = RunStatus.SUCCESS;
     String error = null;
+    double warmupSeconds = 0;
+    String kind = plan.scenario().strategy().id() + "/" + plan.scenario().workloadType().id();
+    if (warmUp && warmed.add(kind)) {
+      long start = nanoClock.getAsLong();
+      Repeat discarded = runRepeat(plan, 0, idealSeconds);
+      warmupSeconds = (nanoClock.getAsLong() - start) / 1e9;
+      LOG.debug("Warmed up {} in {} s: {}", kind, warmupSeconds, discarded.metrics().status());
+    }
     for (int repeat = 1; repeat <= plan.scenario().repeats(); repeat++) {
       if (Thread.currentThread().isInterrupted()) {
         status = RunStatus.INTERRUPTED;
@@ -109,6 +143,7 @@ public final class BareRunner {
         cores,
         idealSeconds,
         repeats.isEmpty() ? 0 : startupSeconds / repeats.size(),
+        warmupSeconds,
         repeats);
   }
 

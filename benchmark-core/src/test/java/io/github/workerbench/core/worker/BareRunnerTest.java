@@ -125,4 +125,36 @@ class BareRunnerTest {
     assertThat(repeat.totalTimeSeconds())
         .isLessThan(result.idealTimeSeconds() + result.workerStartupSeconds());
   }
+
+  @Test
+  void shouldWarmUpOncePerStrategyAndWorkloadWhenWarmupIsOn() {
+    // given
+    BareRunner warming = new BareRunner(CpuCalibration.fixed(1e8), 2, System::nanoTime, true);
+    ScenarioPlan plan = plan(StrategyKind.VIRTUAL, JOBS, CONCURRENCY, WORK_SECONDS, 0);
+
+    // when
+    BareResult first = warming.run(plan);
+    BareResult second = warming.run(plan);
+    BareResult otherStrategy = warming.run(plan(StrategyKind.THREAD, JOBS, CONCURRENCY, WORK_SECONDS, 0));
+
+    // then the discarded repeat is not among the repeats
+    assertThat(first.warmupSeconds()).isPositive();
+    assertThat(second.warmupSeconds()).isZero();
+    assertThat(otherStrategy.warmupSeconds()).isPositive();
+    assertThat(first.repeats()).hasSize(1);
+    assertThat(first.repeats().get(0).repeat()).isEqualTo(1);
+    assertThat(first.repeats().get(0).jobsCompleted()).isEqualTo(JOBS);
+  }
+
+  @Test
+  void shouldNotWarmUpWhenWarmupIsOff() {
+    // given
+    ScenarioPlan plan = plan(StrategyKind.VIRTUAL, JOBS, CONCURRENCY, WORK_SECONDS, 0);
+
+    // when
+    BareResult result = runner.run(plan);
+
+    // then
+    assertThat(result.warmupSeconds()).isZero();
+  }
 }
