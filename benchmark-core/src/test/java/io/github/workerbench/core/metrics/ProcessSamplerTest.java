@@ -59,4 +59,43 @@ class ProcessSamplerTest {
     // when / then
     assertThatThrownBy(sampler::stop).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void shouldLeaveOutAChildWhenItSharesOurMemoryBeforeItsExec() {
+    // given a child between clone and exec: our executable, our virtual size
+    Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
+    // when
+    boolean shares = ProcessSampler.sharesOurMemory(java, 4_000_500, java, 4_000_000);
+    // then
+    assertThat(shares).isTrue();
+  }
+
+  @Test
+  void shouldCountAChildWhenItIsAJvmOfItsOwn() {
+    // given a child JVM of the process strategy: same executable, its own (smaller) address space
+    Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
+    // when
+    boolean shares = ProcessSampler.sharesOurMemory(java, 2_500_000, java, 4_000_000);
+    // then
+    assertThat(shares).isFalse();
+  }
+
+  @Test
+  void shouldCountAChildWhenItRunsAnotherExecutable() {
+    // given
+    Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
+    // when
+    boolean shares = ProcessSampler.sharesOurMemory(Path.of("/usr/bin/sleep"), 4_000_000, java, 4_000_000);
+    // then
+    assertThat(shares).isFalse();
+  }
+
+  @Test
+  void shouldCountAChildWhenItsFiguresAreUnreadable() {
+    // given
+    Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
+    // when / then
+    assertThat(ProcessSampler.sharesOurMemory(null, 4_000_000, java, 4_000_000)).isFalse();
+    assertThat(ProcessSampler.sharesOurMemory(java, -1, java, 4_000_000)).isFalse();
+  }
 }
