@@ -141,7 +141,17 @@ public final class BareCommand implements Callable<Integer> {
         if (ctrlC.requested()) {
           break;
         }
-        BareResult result = ctrlC.interruptible(() -> runner.run(plan));
+        BareResult result;
+        try {
+          result = ctrlC.interruptible(() -> runner.run(plan));
+        } catch (RuntimeException e) {
+          // a bug or an exhausted machine, not a measured outcome: one line, the rows so far kept
+          err.println("bench bare: Expected to measure '" + plan.name() + "', but " + e);
+          err.flush();
+          printErrors(out, rows);
+          out.flush();
+          return 1;
+        }
         Row row = Row.of(result, ctrlC.requested());
         rows.add(row);
         printRow(out, row);

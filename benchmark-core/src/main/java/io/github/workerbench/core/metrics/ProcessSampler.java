@@ -122,20 +122,25 @@ public final class ProcessSampler {
 
   /**
    * The RSS of this process's descendants, leaving out any caught between clone and exec: the
-   * JDK starts a child with posix_spawn, whose child shares this JVM's memory until it execs,
-   * and counting it would count this JVM twice (one 20-child round showed 565 MB for 300).
+   * JDK starts a child with posix_spawn, whose child shares its parent's memory until it execs,
+   * and counting it would count the parent twice (one 20-child round showed 565 MB for 300).
+   * Each descendant is compared with its own parent, so a child JVM's commands count right too.
    */
   private static long descendantsRssKb() {
-    long ownSizeKb = statusKb(SELF_STATUS, "VmSize:");
-    Path ownExe = exe(Path.of("/proc/self/exe"));
     return ProcessHandle.current()
         .descendants()
         .mapToLong(
             child -> {
               Path proc = Path.of("/proc", Long.toString(child.pid()));
               Path status = proc.resolve("status");
-              if (sharesOurMemory(
-                  exe(proc.resolve("exe")), statusKb(status, "VmSize:"), ownExe, ownSizeKb)) {
+              Path parent =
+                  child.parent().map(p -> Path.of("/proc", Long.toString(p.pid()))).orElse(null);
+              if (parent != null
+                  && sharesParentMemory(
+                      exe(proc.resolve("exe")),
+                      statusKb(status, "VmSize:"),
+                      exe(parent.resolve("exe")),
+                      statusKb(parent.resolve("status"), "VmSize:"))) {
                 return 0;
               }
               return statusKb(status, "VmRSS:");
@@ -145,18 +150,19 @@ public final class ProcessSampler {
   }
 
   /**
-   * Whether a descendant is this process not yet exec'd: the same executable and the same
-   * virtual size (within 1%, as the two are read a moment apart). A child JVM of our own runs
-   * the same executable but has an address space of its own, never of the same size.
+   * Whether a process is its parent not yet exec'd: the same executable and the same virtual
+   * size (within 1%, as the two are read a moment apart). A child JVM of a JVM runs the same
+   * executable but has an address space of its own, never of the same size.
    */
-  static boolean sharesOurMemory(Path childExe, long childSizeKb, Path ownExe, long ownSizeKb) {
-    if (childExe == null || ownExe == null || !childExe.equals(ownExe)) {
+  static boolean sharesParentMemory(
+      Path childExe, long childSizeKb, Path parentExe, long parentSizeKb) {
+    if (childExe == null || parentExe == null || !childExe.equals(parentExe)) {
       return false;
     }
-    if (childSizeKb <= 0 || ownSizeKb <= 0) {
+    if (childSizeKb <= 0 || parentSizeKb <= 0) {
       return false;
     }
-    return Math.abs(childSizeKb - ownSizeKb) <= ownSizeKb / 100;
+    return Math.abs(childSizeKb - parentSizeKb) <= parentSizeKb / 100;
   }
 
   private static Path exe(Path link) {

@@ -3,69 +3,99 @@ package io.github.workerbench.core.run;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
+import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.scenario.AcquisitionKind;
 import io.github.workerbench.core.scenario.ScenarioPlan;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One warm-up: deploys a process of its own, creates the instances, and completes their jobs the
+ * One warm-up: on a process of its own (deployed by the runner, whose job type is the process
+ * id), creates the instances, and completes their jobs the
  * way the plan acquires them — the client's JobWorker (streaming when the client streams) or
- * activate-jobs requests — with handlers that do no work. Nothing is measured.
+ * activate-jobs requests — with handlers that do no work. Nothing is measured. It warms the
+ * client's and the engine's code (and the JDK's HTTP, gRPC and JSON paths under them); the
+ * harness's own strategy classes are not part of it.
  */
 final class ClientWarmup {
 
   private static final int IN_FLIGHT = 32;
-  private static final Duration POLL = Duration.ofSeconds(1);
   private static final int BATCH = 64;
+  private static final Duration POLL = Duration.ofSeconds(1);
+  /** How often the wait checks whether a command failed. */
+  private static final Duration CHECK = Duration.ofMillis(200);
 
   private final CamundaClient client;
   private final ScenarioPlan plan;
   private final String id;
   private final int jobs;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final CountDownLatch completed;
 
   ClientWarmup(CamundaClient client, ScenarioPlan plan, String id, int jobs) {
     this.client = client;
     this.plan = plan;
     this.id = id;
     this.jobs = jobs;
+    this.completed = new CountDownLatch(jobs);
   }
 
   /**
-   * Runs the warm-up; returns whether every job completed within {@code limit}.
+   * Runs the warm-up until every job completed.
    *
-   * @throws RuntimeException when the engine refuses a command
+   * @throws BenchmarkException when a command fails or the jobs do not complete within {@code
+   *     limit}
    */
-  boolean run(Duration limit) throws InterruptedException {
+  void run(Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
-    client
-        .newDeployResourceCommand()
-        .addProcessModel(ServiceTaskProcess.model(id, id), id + ".bpmn")
-        .send()
-        .join(ScenarioRunner.ENGINE_REACH_SECONDS, TimeUnit.SECONDS);
-    CountDownLatch completed = new CountDownLatch(jobs);
-    AtomicReference<Throwable> failure = new AtomicReference<>();
     try (AutoCloseable consumer =
-        plan.acquisition() == AcquisitionKind.DIRECT
-            ? activationLoop(completed, failure)
-            : jobWorker(completed)) {
-      create(failure);
-      if (failure.get() != null) {
-        throw new IllegalStateException(failure.get().getMessage(), failure.get());
-      }
-      return completed.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException | RuntimeException e) {
+        plan.acquisition() == AcquisitionKind.DIRECT ? activationLoop() : jobWorker()) {
+      create();
+      awaitCompleted(deadline, limit);
+    } catch (InterruptedException | BenchmarkException e) {
       throw e;
     } catch (Exception e) {
-      throw new IllegalStateException(e.getMessage(), e);
+      throw failed("stop taking its jobs", e);
     }
   }
 
-  private void create(AtomicReference<Throwable> failure) throws InterruptedException {
+  private void awaitCompleted(long deadline, Duration limit) throws InterruptedException {
+    while (true) {
+      checkNoFailure();
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new BenchmarkException(
+            String.format(
+                Locale.ROOT,
+                "Expected %d warm-up jobs to complete within %.1f s, but %d did",
+                jobs,
+                limit.toNanos() / 1e9,
+                jobs - completed.getCount()));
+      }
+      if (completed.await(Math.min(left, CHECK.toNanos()), TimeUnit.NANOSECONDS)) {
+        checkNoFailure();
+        return;
+      }
+    }
+  }
+
+  private void checkNoFailure() {
+    Throwable error = failure.get();
+    if (error != null) {
+      throw failed("run its jobs", error);
+    }
+  }
+
+  private void fail(Throwable error) {
+    failure.compareAndSet(null, error);
+  }
+
+  private void create() throws InterruptedException {
     Semaphore permits = new Semaphore(IN_FLIGHT);
     for (int i = 0; i < jobs && failure.get() == null; i++) {
       permits.acquire();
@@ -78,22 +108,26 @@ final class ClientWarmup {
               (instance, error) -> {
                 permits.release();
                 if (error != null) {
-                  failure.compareAndSet(null, error);
+                  fail(error);
                 }
               });
     }
     permits.acquire(IN_FLIGHT);
   }
 
-  private AutoCloseable jobWorker(CountDownLatch completed) {
+  private AutoCloseable jobWorker() {
     JobWorker worker =
         client
             .newWorker()
             .jobType(id)
             .handler(
                 (jobClient, job) -> {
-                  jobClient.newCompleteCommand(job.getKey()).send().join();
-                  completed.countDown();
+                  try {
+                    jobClient.newCompleteCommand(job.getKey()).send().join();
+                    completed.countDown();
+                  } catch (RuntimeException e) {
+                    fail(e);
+                  }
                 })
             .maxJobsActive(plan.maxJobsActive())
             .name("worker-bench-warmup")
@@ -101,15 +135,16 @@ final class ClientWarmup {
     return worker::close;
   }
 
-  private AutoCloseable activationLoop(
-      CountDownLatch completed, AtomicReference<Throwable> failure) {
+  private AutoCloseable activationLoop() {
     Thread loop =
         Thread.ofPlatform()
             .name("wb-warmup-activation")
             .daemon(true)
             .start(
                 () -> {
-                  while (!Thread.currentThread().isInterrupted() && completed.getCount() > 0) {
+                  while (!Thread.currentThread().isInterrupted()
+                      && completed.getCount() > 0
+                      && failure.get() == null) {
                     List<ActivatedJob> batch;
                     try {
                       batch =
@@ -123,14 +158,23 @@ final class ClientWarmup {
                               .join()
                               .getJobs();
                     } catch (RuntimeException e) {
-                      failure.compareAndSet(null, e);
+                      if (!Thread.currentThread().isInterrupted()) {
+                        fail(e);
+                      }
                       return;
                     }
                     for (ActivatedJob job : batch) {
                       client
                           .newCompleteCommand(job.getKey())
                           .send()
-                          .whenComplete((ignored, error) -> completed.countDown());
+                          .whenComplete(
+                              (ignored, error) -> {
+                                if (error != null) {
+                                  fail(error);
+                                } else {
+                                  completed.countDown();
+                                }
+                              });
                     }
                   }
                 });
@@ -138,5 +182,10 @@ final class ClientWarmup {
       loop.interrupt();
       loop.join(Duration.ofSeconds(2));
     };
+  }
+
+  private static BenchmarkException failed(String action, Throwable cause) {
+    return new BenchmarkException(
+        "Expected the warm-up to " + action + ", but " + ScenarioRunner.rootMessage(cause), cause);
   }
 }

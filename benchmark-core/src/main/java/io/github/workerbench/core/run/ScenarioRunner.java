@@ -98,7 +98,7 @@ public final class ScenarioRunner implements AutoCloseable {
   private final RunListener listener;
   private final Warmup warmup;
   private final int cores;
-  /** The transports and acquisitions warmed up on the current engine. */
+  /** The transports and acquisitions warmed up (or tried) on the current engine. */
   private final Set<WarmupKey> warmed = new HashSet<>();
   private EngineAdapter engine;
   private ClientConfig clientConfig;
@@ -163,7 +163,11 @@ public final class ScenarioRunner implements AutoCloseable {
     String error = null;
     try {
       EngineAdapter current = engine();
-      warmupSeconds = warmUp(current, plan);
+      WarmupOutcome warmedUp = warmUp(current, plan);
+      warmupSeconds = warmedUp.seconds();
+      if (warmedUp.warning() != null) {
+        warnings.add(warmedUp.warning());
+      }
       for (int repeat = 1; repeat <= plan.scenario().repeats(); repeat++) {
         if (Thread.currentThread().isInterrupted()) {
           status = RunStatus.INTERRUPTED;
@@ -188,6 +192,10 @@ public final class ScenarioRunner implements AutoCloseable {
         }
       }
     } catch (EngineStartException e) {
+      status = RunStatus.FAILED;
+      error = e.getMessage();
+    } catch (RepeatFailure e) {
+      engineLost |= e.engineLost;
       status = RunStatus.FAILED;
       error = e.getMessage();
     }
@@ -257,35 +265,41 @@ public final class ScenarioRunner implements AutoCloseable {
   }
 
   /**
-   * Warms up the plan's transport and acquisition unless this engine has seen them; returns the
-   * seconds it took. A warm-up that fails or does not finish is logged and the scenario goes on:
-   * its own repeats then measure (and report) whatever is wrong.
+   * Warms up the plan's transport and acquisition unless this engine has seen them (tried once,
+   * whatever the outcome). A warm-up that fails or does not finish adds a warning to the result
+   * (its first repeat then measured a colder JVM) and the scenario goes on: its own repeats
+   * measure, and report, whatever is wrong. An engine that cannot be reached fails the scenario
+   * here, as a repeat's deploy would.
+   *
+   * @throws RepeatFailure when the engine cannot be reached
    */
-  private double warmUp(EngineAdapter engine, ScenarioPlan plan) {
+  private WarmupOutcome warmUp(EngineAdapter engine, ScenarioPlan plan) {
     WarmupKey key = new WarmupKey(plan.transport(), plan.acquisition());
-    if (!warmup.enabled() || warmed.contains(key)) {
-      return 0;
+    if (!warmup.enabled() || !warmed.add(key)) {
+      return new WarmupOutcome(0, null);
     }
     long start = nanoClock.getAsLong();
+    String warning = null;
+    CamundaClient warmupClient = client(engine, plan);
     String id = isolationId("warmup", 0);
+    deploy(engine, plan, warmupClient, id);
     try {
-      boolean finished =
-          new ClientWarmup(client(engine, plan), plan, id, warmup.jobs())
-              .run(plan.timeout().plusSeconds(ENGINE_REACH_SECONDS));
-      if (finished) {
-        warmed.add(key);
-      } else {
-        LOG.warn("The warm-up before '{}' did not finish; measuring without it", plan.name());
-      }
+      new ClientWarmup(warmupClient, plan, id, warmup.jobs())
+          .run(plan.timeout().plusSeconds(ENGINE_REACH_SECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.warn("The warm-up before '{}' failed: {}", plan.name(), rootMessage(e));
+      if (!Thread.currentThread().isInterrupted()) {
+        warning = e.getMessage() + "; the first repeat measured a JVM without the warm-up";
+        LOG.warn("Before '{}': {}", plan.name(), warning);
+      }
     }
     double seconds = (nanoClock.getAsLong() - start) / 1e9;
     LOG.debug("Warmed up {} in {} s", key, seconds);
-    return seconds;
+    return new WarmupOutcome(seconds, warning);
   }
+
+  private record WarmupOutcome(double seconds, String warning) {}
 
   private RepeatOutcome runRepeat(EngineAdapter engine, ScenarioPlan plan, int repeat) {
     int jobs = plan.numInstances();
@@ -586,7 +600,7 @@ public final class ScenarioRunner implements AutoCloseable {
         + ". Check that the engine runs and its address, or use --engine embedded.";
   }
 
-  private static String rootMessage(Throwable error) {
+  static String rootMessage(Throwable error) {
     Throwable root = error;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -3,8 +3,9 @@ package io.github.workerbench.core.run;
 /**
  * How much unmeasured work the runner sends through a client before the first measured scenario
  * of each transport and acquisition: {@code jobs} one-task instances created and completed as
- * fast as the engine takes them, so the client's, the engine's and the JVM's code is compiled
- * before any window opens. A long-running worker is warm; a first repeat without warm-up
+ * fast as the engine takes them, so the client's and the engine's code (and the HTTP, gRPC and
+ * JSON code under them) is compiled before any window opens; the harness's own strategy classes
+ * are small and not part of it. A long-running worker is warm; a first repeat without warm-up
  * measures the JIT as well (on a 2-core machine its first repeat ran 5% below the others).
  * The time it takes is recorded in each result as {@code warmup_time}, outside every window.
  *

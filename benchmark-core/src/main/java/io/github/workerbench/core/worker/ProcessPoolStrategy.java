@@ -33,9 +33,14 @@ public final class ProcessPoolStrategy implements ExecutionStrategy {
     this.size = size;
     // children always get a rate: the calibration is measured once per factory, not per child
     this.children = new ChildProcessPool(size, calibration.iterationsPerSecond());
-    this.dispatch =
-        new ThreadPoolStrategy(
-            execution, duration -> children.run(workload, duration), size, grace, "wb-process-");
+    try {
+      this.dispatch =
+          new ThreadPoolStrategy(
+              execution, duration -> children.run(workload, duration), size, grace, "wb-process-");
+    } catch (RuntimeException | Error e) {
+      children.close();
+      throw e;
+    }
   }
 
   @Override
@@ -60,7 +65,7 @@ public final class ProcessPoolStrategy implements ExecutionStrategy {
 
   @Override
   public Duration startupTime() {
-    return children.startupTime();
+    return children.startupTime().plus(dispatch.startupTime());
   }
 
   /** The children's process handles, for tests. */

@@ -22,6 +22,7 @@ public final class ThreadPoolStrategy implements ExecutionStrategy {
   private final Duration grace;
   private final ExecutorService pool;
   private final PendingJobs pending = new PendingJobs();
+  private final Duration startupTime;
 
   ThreadPoolStrategy(JobExecution execution, int threads, Duration grace) {
     this(execution, execution.workload()::run, threads, grace, "wb-thread-");
@@ -50,8 +51,16 @@ public final class ThreadPoolStrategy implements ExecutionStrategy {
             new LinkedBlockingQueue<>(),
             Thread.ofPlatform().name(threadName, 0).daemon(true).factory());
     // A user's pool worker runs long; its threads exist before jobs arrive. Starting them here
-    // keeps thread creation out of the measured window, as the process pool's child start-up is.
-    executor.prestartAllCoreThreads();
+    // keeps thread creation out of the measured window, as the process pool's child start-up is,
+    // and reports its time as start-up.
+    long start = System.nanoTime();
+    try {
+      executor.prestartAllCoreThreads();
+    } catch (RuntimeException | Error e) {
+      executor.shutdownNow();
+      throw e;
+    }
+    this.startupTime = Duration.ofNanos(System.nanoTime() - start);
     this.pool = executor;
   }
 
@@ -77,7 +86,7 @@ public final class ThreadPoolStrategy implements ExecutionStrategy {
 
   @Override
   public Duration startupTime() {
-    return Duration.ZERO;
+    return startupTime;
   }
 
   @Override

@@ -61,11 +61,11 @@ class ProcessSamplerTest {
   }
 
   @Test
-  void shouldLeaveOutAChildWhenItSharesOurMemoryBeforeItsExec() {
-    // given a child between clone and exec: our executable, our virtual size
+  void shouldLeaveOutAChildWhenItSharesItsParentsMemoryBeforeItsExec() {
+    // given a child between clone and exec: its parent's executable and virtual size
     Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
     // when
-    boolean shares = ProcessSampler.sharesOurMemory(java, 4_000_500, java, 4_000_000);
+    boolean shares = ProcessSampler.sharesParentMemory(java, 4_000_500, java, 4_000_000);
     // then
     assertThat(shares).isTrue();
   }
@@ -75,7 +75,7 @@ class ProcessSamplerTest {
     // given a child JVM of the process strategy: same executable, its own (smaller) address space
     Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
     // when
-    boolean shares = ProcessSampler.sharesOurMemory(java, 2_500_000, java, 4_000_000);
+    boolean shares = ProcessSampler.sharesParentMemory(java, 2_500_000, java, 4_000_000);
     // then
     assertThat(shares).isFalse();
   }
@@ -85,7 +85,7 @@ class ProcessSamplerTest {
     // given
     Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
     // when
-    boolean shares = ProcessSampler.sharesOurMemory(Path.of("/usr/bin/sleep"), 4_000_000, java, 4_000_000);
+    boolean shares = ProcessSampler.sharesParentMemory(Path.of("/usr/bin/sleep"), 4_000_000, java, 4_000_000);
     // then
     assertThat(shares).isFalse();
   }
@@ -95,7 +95,7 @@ class ProcessSamplerTest {
     // given
     Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
     // when / then
-    assertThat(ProcessSampler.sharesOurMemory(null, 4_000_000, java, 4_000_000)).isFalse();
-    assertThat(ProcessSampler.sharesOurMemory(java, -1, java, 4_000_000)).isFalse();
+    assertThat(ProcessSampler.sharesParentMemory(null, 4_000_000, java, 4_000_000)).isFalse();
+    assertThat(ProcessSampler.sharesParentMemory(java, -1, java, 4_000_000)).isFalse();
   }
 }

@@ -1,8 +1,10 @@
 package io.github.workerbench.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.api.worker.JobWorker;
+import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.engine.EmbeddedEngine;
 import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.result.RepeatMetrics;
@@ -125,9 +127,24 @@ class ScenarioRunnerIT {
       assertThat(result.repeats().get(0).jobsCompleted()).isEqualTo(10);
       assertThat(result.repeats().get(0).redeliveries()).isZero();
     });
+    assertThat(results).allSatisfy(result -> assertThat(result.warnings()).isEmpty());
     assertThat(results.get(0).warmupSeconds()).isPositive();
     assertThat(results.get(1).warmupSeconds()).isZero();
     assertThat(results.get(2).warmupSeconds()).isPositive();
+  }
+
+  @ParameterizedTest
+  @EnumSource(AcquisitionKind.class)
+  void shouldFailNamingTheCauseWhenTheWarmupCannotCreateItsInstances(AcquisitionKind acquisition) {
+    // given a warm-up on a process that was never deployed
+    ScenarioPlan plan = ScenarioPlan.of(small().acquisition(acquisition).build());
+    try (io.camunda.client.CamundaClient client = engine.newClientBuilder().build()) {
+      ClientWarmup warmup = new ClientWarmup(client, plan, "wb-never-deployed", 5);
+      // when / then
+      assertThatThrownBy(() -> warmup.run(Duration.ofSeconds(20)))
+          .isInstanceOf(BenchmarkException.class)
+          .hasMessageStartingWith("Expected the warm-up to run its jobs, but ");
+    }
   }
 
   @Test

@@ -58,6 +58,32 @@ class ExecutionStrategyTest {
   }
 
   @Test
+  void shouldStartEveryPoolThreadBeforeAnyJobWhenTheThreadStrategyIsCreated() {
+    // given
+    JobExecution execution =
+        execution(
+            WorkloadKind.SLEEP,
+            new RecordingObserver(),
+            new TestJobs.RecordingReporter(),
+            FailureSchedule.none());
+
+    // when
+    try (ThreadPoolStrategy strategy =
+        new ThreadPoolStrategy(
+            execution, execution.workload()::run, 3, Duration.ofSeconds(5), "wb-prestart-")) {
+
+      // then the threads exist with no job submitted, and their start counts as start-up
+      assertThat(
+              Thread.getAllStackTraces().keySet().stream()
+                  .filter(thread -> thread.getName().startsWith("wb-prestart-"))
+                  .filter(Thread::isAlive)
+                  .count())
+          .isEqualTo(3);
+      assertThat(strategy.startupTime()).isPositive();
+    }
+  }
+
+  @Test
   void shouldFailJobsWithOneRetryFewerWhenFailureRateIsOne() {
     // given
     RecordingObserver observer = new RecordingObserver();
