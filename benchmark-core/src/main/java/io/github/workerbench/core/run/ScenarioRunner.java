@@ -2,6 +2,7 @@ package io.github.workerbench.core.run;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
+import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.engine.EngineAdapter;
 import io.github.workerbench.core.engine.EngineStartException;
 import io.github.workerbench.core.metrics.ProcessSampler;
@@ -12,7 +13,9 @@ import io.github.workerbench.core.result.RunStatus;
 import io.github.workerbench.core.result.ScenarioResult;
 import io.github.workerbench.core.scenario.AcquisitionKind;
 import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.core.scenario.StrategyKind;
 import io.github.workerbench.core.scenario.TransportKind;
+import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.worker.RunningWorker;
 import io.github.workerbench.core.worker.WorkerFactory;
 import io.github.workerbench.core.worker.WorkerSetup;
@@ -265,29 +268,50 @@ public final class ScenarioRunner implements AutoCloseable {
   }
 
   /**
-   * Warms up the plan's transport and acquisition unless this engine has seen them (tried once,
-   * whatever the outcome). A warm-up that fails or does not finish adds a warning to the result
-   * (its first repeat then measured a colder JVM) and the scenario goes on: its own repeats
-   * measure, and report, whatever is wrong. An engine that cannot be reached fails the scenario
-   * here, as a repeat's deploy would.
+   * Warms up what this engine has not seen yet (each tried once, whatever the outcome): the
+   * plan's transport and acquisition through the client ({@link ClientWarmup}), then the plan's
+   * strategy through its own worker (1 ms sleeps; not for {@code process}, whose child JVMs start
+   * outside the window anyway). A warm-up that fails or does not finish adds a warning to the
+   * result (its first repeat then measured a colder JVM) and the scenario goes on: its own
+   * repeats measure, and report, whatever is wrong. An engine that cannot be reached fails the
+   * scenario here, as a repeat's deploy would.
    *
    * @throws RepeatFailure when the engine cannot be reached
    */
   private WarmupOutcome warmUp(EngineAdapter engine, ScenarioPlan plan) {
-    WarmupKey key = new WarmupKey(plan.transport(), plan.acquisition());
-    if (!warmup.enabled() || !warmed.add(key)) {
+    if (!warmup.enabled()) {
+      return new WarmupOutcome(0, null);
+    }
+    WarmupKey clientKey = new WarmupKey(plan.transport(), plan.acquisition(), null);
+    StrategyKind strategy = warmupStrategy(plan);
+    WarmupKey workerKey = new WarmupKey(plan.transport(), plan.acquisition(), strategy);
+    boolean warmClient = warmed.add(clientKey);
+    boolean warmWorker =
+        strategy != StrategyKind.PROCESS && warmup.workerJobs() > 0 && warmed.add(workerKey);
+    if (!warmClient && !warmWorker) {
       return new WarmupOutcome(0, null);
     }
     long start = nanoClock.getAsLong();
     String warning = null;
-    CamundaClient warmupClient = client(engine, plan);
-    String id = isolationId("warmup", 0);
-    deploy(engine, plan, warmupClient, id);
     try {
-      new ClientWarmup(warmupClient, plan, id, warmup.jobs())
-          .run(plan.timeout().plusSeconds(ENGINE_REACH_SECONDS));
+      if (warmClient) {
+        CamundaClient warmupClient = client(engine, plan);
+        String id = isolationId("warmup", 0);
+        deploy(engine, plan, warmupClient, id);
+        new ClientWarmup(warmupClient, plan, id, warmup.jobs())
+            .run(plan.timeout().plusSeconds(ENGINE_REACH_SECONDS));
+      }
+      if (warmWorker) {
+        RepeatMetrics worker = runRepeat(engine, workerWarmupPlan(plan), 0, true).metrics();
+        if (worker.status() != RunStatus.SUCCESS) {
+          throw new BenchmarkException(
+              "Expected the warm-up worker to complete its jobs, but " + worker.error());
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RepeatFailure e) {
+      throw e;
     } catch (RuntimeException e) {
       if (!Thread.currentThread().isInterrupted()) {
         warning = e.getMessage() + "; the first repeat measured a JVM without the warm-up";
@@ -295,13 +319,49 @@ public final class ScenarioRunner implements AutoCloseable {
       }
     }
     double seconds = (nanoClock.getAsLong() - start) / 1e9;
-    LOG.debug("Warmed up {} in {} s", key, seconds);
+    LOG.debug("Warmed up {} in {} s", workerKey, seconds);
     return new WarmupOutcome(seconds, warning);
+  }
+
+  /**
+   * The strategy a warm-up worker runs: the plan's, with {@code auto} resolved as it will be for
+   * the plan's workload (cpu → thread, else virtual), since the warm-up's own work is a sleep.
+   */
+  private static StrategyKind warmupStrategy(ScenarioPlan plan) {
+    StrategyKind strategy = plan.scenario().strategy();
+    if (strategy != StrategyKind.AUTO) {
+      return strategy;
+    }
+    return plan.scenario().workloadType() == WorkloadKind.CPU
+        ? StrategyKind.THREAD
+        : StrategyKind.VIRTUAL;
+  }
+
+  /** The plan's worker with 1 ms sleeps as work, {@link Warmup#workerJobs()} of them, once. */
+  private ScenarioPlan workerWarmupPlan(ScenarioPlan plan) {
+    return ScenarioPlan.of(
+        plan.scenario().toBuilder()
+            .name("warmup")
+            .strategy(warmupStrategy(plan))
+            .numInstances(warmup.workerJobs())
+            .workloadType(WorkloadKind.SLEEP)
+            .workDuration(0.001)
+            .jitterPct(0.0)
+            .failureRate(0.0)
+            .repeats(1)
+            .timeout(Math.max(60, plan.timeout().toNanos() / 1e9))
+            .build());
   }
 
   private record WarmupOutcome(double seconds, String warning) {}
 
   private RepeatOutcome runRepeat(EngineAdapter engine, ScenarioPlan plan, int repeat) {
+    return runRepeat(engine, plan, repeat, false);
+  }
+
+  /** One repeat; a warm-up repeat's worker is unseen by the extra observers of the factory. */
+  private RepeatOutcome runRepeat(
+      EngineAdapter engine, ScenarioPlan plan, int repeat, boolean warmupRepeat) {
     int jobs = plan.numInstances();
     String id = isolationId(plan.name(), repeat);
     RepeatMetrics.Builder metrics =
@@ -325,7 +385,9 @@ public final class ScenarioRunner implements AutoCloseable {
       try {
         createInstances(engine, plan, client, id, recorder);
         LOG.debug("Repeat {} of '{}': {} instances created", repeat, plan.name(), jobs);
-        worker = workerFactory.start(new WorkerSetup(plan, id, client, recorder, nanoClock));
+        worker =
+            workerFactory.start(
+                new WorkerSetup(plan, id, client, recorder, nanoClock, warmupRepeat));
         windowStart = nanoClock.getAsLong();
         resolvedStrategy = worker.resolvedStrategy();
         startupSeconds = worker.startupTime().toNanos() / 1e9;
@@ -445,8 +507,9 @@ public final class ScenarioRunner implements AutoCloseable {
     }
   }
 
-  /** What one warm-up covers. */
-  private record WarmupKey(TransportKind transport, AcquisitionKind acquisition) {}
+  /** What one warm-up covers: a client's (no strategy) or a strategy's worker. */
+  private record WarmupKey(
+      TransportKind transport, AcquisitionKind acquisition, StrategyKind strategy) {}
 
   /** What a client is built from; plans that agree on it share one client. */
   private record ClientConfig(Duration jobTimeout, int maxJobsActive, TransportKind transport) {

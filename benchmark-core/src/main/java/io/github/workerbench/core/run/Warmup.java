@@ -1,13 +1,16 @@
 package io.github.workerbench.core.run;
 
 /**
- * How much unmeasured work the runner sends through a client before the first measured scenario
- * of each transport and acquisition: {@code jobs} one-task instances created and completed as
- * fast as the engine takes them, so the client's and the engine's code (and the HTTP, gRPC and
- * JSON code under them) is compiled before any window opens; the harness's own strategy classes
- * are small and not part of it. A long-running worker is warm; a first repeat without warm-up
- * measures the JIT as well (on a 2-core machine its first repeat ran 5% below the others).
- * The time it takes is recorded in each result as {@code warmup_time}, outside every window.
+ * How much unmeasured work the runner does before measuring. Before the first scenario of each
+ * transport and acquisition, {@code jobs} one-task instances are created and completed through
+ * the client as fast as the engine takes them (the client's and the engine's code, and the
+ * HTTP, gRPC and JSON code under them); before the first scenario of each strategy on that
+ * transport and acquisition, {@link #workerJobs()} more go through the scenario's own worker —
+ * its acquisition, strategy and job execution — with 1 ms sleeps as work. So the JIT and the
+ * lazily started threads are done before any window opens. A long-running worker is warm; a
+ * first repeat without warm-up measures the JIT as well (on a 2-core machine its first repeat
+ * ran 5% below the others). The time it takes is recorded in each result as {@code
+ * warmup_time}, outside every window.
  *
  * @param jobs the warm-up instances per transport and acquisition; 0 turns warm-up off
  */
@@ -30,6 +33,11 @@ public record Warmup(int jobs) {
   /** {@value #STANDARD_JOBS} jobs per transport and acquisition. */
   public static Warmup standard() {
     return new Warmup(STANDARD_JOBS);
+  }
+
+  /** The warm-up instances through each strategy's own worker: half of {@link #jobs()}. */
+  public int workerJobs() {
+    return jobs / 2;
   }
 
   /** Whether any warm-up runs. */

@@ -14,17 +14,19 @@ public interface WorkerFactory {
   RunningWorker start(WorkerSetup setup);
 
   /**
-   * This factory, with every job event also handed to {@code extra} (after the runner's own
-   * observer), e.g. to move a progress bar.
+   * This factory, with every job event of a measured worker also handed to {@code extra} (after
+   * the runner's own observer), e.g. to move a progress bar. Warm-up workers stay unseen.
    */
   default WorkerFactory alsoObservedBy(JobObserver extra) {
     return setup ->
-        start(
-            new WorkerSetup(
-                setup.plan(),
-                setup.jobType(),
-                setup.client(),
-                JobObserver.both(setup.observer(), extra),
-                setup.nanoClock()));
+        setup.warmup()
+            ? start(setup)
+            : start(
+                new WorkerSetup(
+                    setup.plan(),
+                    setup.jobType(),
+                    setup.client(),
+                    JobObserver.both(setup.observer(), extra),
+                    setup.nanoClock()));
   }
 }

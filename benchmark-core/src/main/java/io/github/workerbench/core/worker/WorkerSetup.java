@@ -14,13 +14,26 @@ import java.util.function.LongSupplier;
  * @param client a client already configured for the plan's transport; the worker does not close it
  * @param observer receives every job's activation, start, end and completion
  * @param nanoClock the clock for every time handed to the observer
+ * @param warmup whether this worker only warms up (unmeasured): observers added with {@link
+ *     WorkerFactory#alsoObservedBy} do not see its jobs
  */
 public record WorkerSetup(
     ScenarioPlan plan,
     String jobType,
     CamundaClient client,
     JobObserver observer,
-    LongSupplier nanoClock) {
+    LongSupplier nanoClock,
+    boolean warmup) {
+
+  /** The setup of a measured worker. */
+  public WorkerSetup(
+      ScenarioPlan plan,
+      String jobType,
+      CamundaClient client,
+      JobObserver observer,
+      LongSupplier nanoClock) {
+    this(plan, jobType, client, observer, nanoClock, false);
+  }
 
   public WorkerSetup {
     Objects.requireNonNull(plan, "plan");

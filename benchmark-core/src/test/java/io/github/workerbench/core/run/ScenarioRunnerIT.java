@@ -109,12 +109,32 @@ class ScenarioRunnerIT {
     ScenarioPlan direct =
         ScenarioPlan.of(
             small().name("direct").transport(transport).acquisition(AcquisitionKind.DIRECT).build());
+    AtomicInteger seenByProgress = new AtomicInteger();
+    JobObserver progress =
+        new JobObserver() {
+          @Override
+          public void activated(long jobKey, long activatedNanos) {}
+
+          @Override
+          public void started(long jobKey, long activatedNanos, long startedNanos) {}
+
+          @Override
+          public void finished(long jobKey, long finishedNanos) {}
+
+          @Override
+          public void completed(long jobKey, long processInstanceKey, long completedNanos) {
+            seenByProgress.incrementAndGet();
+          }
+
+          @Override
+          public void failed(long jobKey, int retriesLeft, String reason) {}
+        };
     // when
     List<ScenarioResult> results;
     try (ScenarioRunner runner =
         new ScenarioRunner(
             () -> new SharedEngine(engine),
-            new DefaultWorkerFactory(),
+            new DefaultWorkerFactory().alsoObservedBy(progress),
             System::nanoTime,
             java.time.Clock.systemUTC(),
             RunListener.noop(),
@@ -122,6 +142,7 @@ class ScenarioRunnerIT {
       results = List.of(runner.run(first), runner.run(sameKind), runner.run(direct));
     }
     // then the warm-up ran before the first scenario of each kind, and its jobs were not counted
+    assertThat(seenByProgress).as("completions the progress bar saw").hasValue(30);
     assertThat(results).allSatisfy(result -> {
       assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
       assertThat(result.repeats().get(0).jobsCompleted()).isEqualTo(10);
