@@ -128,8 +128,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--no-warmup",
       description =
-          "Measure a cold JVM: skip the unmeasured 500-job warm-up before the first scenario"
-              + " of each transport and acquisition")
+          "Measure a cold JVM: skip the unmeasured warm-up (jobs through the client and each"
+              + " strategy's worker) before the first scenario of each kind")
   private boolean noWarmup;
 
   private final ExecutorFactory executors;

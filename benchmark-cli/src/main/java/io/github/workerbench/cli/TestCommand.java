@@ -98,7 +98,8 @@ public final class TestCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--no-warmup",
-      description = "Measure a cold JVM: skip the unmeasured 500-job warm-up before the repeats.")
+      description = "Measure a cold JVM: skip the unmeasured warm-up (jobs through the client"
+          + " and the worker) before the repeats.")
   boolean noWarmup;
 
   @Override
