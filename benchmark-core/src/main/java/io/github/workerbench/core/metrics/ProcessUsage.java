@@ -1,5 +1,7 @@
 package io.github.workerbench.core.metrics;
 
+import io.github.workerbench.core.result.RepeatMetrics;
+
 /**
  * What the process used during one sampled window.
  *
@@ -19,4 +21,15 @@ public record ProcessUsage(
     double cpuSeconds,
     int peakThreads,
     double gcSeconds,
-    boolean rssAvailable) {}
+    boolean rssAvailable) {
+  /** Sets this usage's figures (heap, RSS, CPU, threads, GC) on a repeat's metrics. */
+  public RepeatMetrics.Builder applyTo(RepeatMetrics.Builder metrics) {
+    return metrics
+        .memoryPeakMb(heapPeakMb)
+        .maxRssMb(maxRssMb)
+        .rssDeltaMb(rssDeltaMb)
+        .cpuSeconds(cpuSeconds)
+        .peakThreads(peakThreads)
+        .gcSeconds(gcSeconds);
+  }
+}

@@ -1,6 +1,7 @@
 package io.github.workerbench.core.metrics;
 
 import io.github.workerbench.core.result.LatencySummary;
+import io.github.workerbench.core.result.RepeatMetrics;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -188,5 +189,18 @@ public final class RunRecorder implements JobObserver {
       long failedJobs,
       long incidents,
       long firstActivationNanos,
-      long lastCompletionNanos) {}
+      long lastCompletionNanos) {
+
+    /** Sets the job figures (completions, latencies, peak, faults) on a repeat's metrics. */
+    public RepeatMetrics.Builder applyTo(RepeatMetrics.Builder metrics) {
+      return metrics
+          .jobsCompleted(completed)
+          .latency(latency)
+          .startDelay(startDelay)
+          .peakInFlight(peakInFlight)
+          .redeliveries(redeliveries)
+          .failedJobs(failedJobs)
+          .incidents(incidents);
+    }
+  }
 }

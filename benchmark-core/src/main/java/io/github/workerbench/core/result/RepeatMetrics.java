@@ -162,6 +162,22 @@ public record RepeatMetrics(
       return this;
     }
 
+    /**
+     * The measured window of {@code totalSeconds}: sets the total time and, when it is positive,
+     * jobs per second and efficiency from the jobs completed, the expected jobs and the ideal
+     * time set before. A partial repeat is credited only with the ideal time of the jobs it
+     * completed.
+     */
+    public Builder window(double totalSeconds) {
+      totalTimeSeconds = totalSeconds;
+      if (totalSeconds > 0) {
+        jobsPerSecond = jobsCompleted / totalSeconds;
+        efficiency =
+            expectedJobs > 0 ? idealTimeSeconds * jobsCompleted / expectedJobs / totalSeconds : 0;
+      }
+      return this;
+    }
+
     public Builder latency(LatencySummary value) {
       latency = value;
       return this;

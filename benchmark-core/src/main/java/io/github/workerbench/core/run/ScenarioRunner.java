@@ -441,37 +441,17 @@ public final class ScenarioRunner implements AutoCloseable {
       long windowStart,
       long waitEnd,
       int jobs) {
-    metrics
-        .jobsCompleted(snapshot.completed())
-        .latency(snapshot.latency())
-        .startDelay(snapshot.startDelay())
-        .peakInFlight(snapshot.peakInFlight())
-        .redeliveries(snapshot.redeliveries())
-        .failedJobs(snapshot.failedJobs())
-        .incidents(snapshot.incidents());
+    snapshot.applyTo(metrics);
     if (windowStart >= 0) {
       long start =
           snapshot.firstActivationNanos() >= 0
               ? Math.min(windowStart, snapshot.firstActivationNanos())
               : windowStart;
       long end = snapshot.lastCompletionNanos() >= 0 ? snapshot.lastCompletionNanos() : waitEnd;
-      double total = Math.max(0, end - start) / 1e9;
-      RepeatMetrics probe = metrics.build();
-      metrics.totalTimeSeconds(total);
-      if (total > 0) {
-        metrics.jobsPerSecond(snapshot.completed() / total);
-        // partial runs are credited only with the ideal time of the jobs they completed
-        metrics.efficiency(probe.idealTimeSeconds() * snapshot.completed() / jobs / total);
-      }
+      metrics.window(Math.max(0, end - start) / 1e9);
     }
     if (usage != null) {
-      metrics
-          .memoryPeakMb(usage.heapPeakMb())
-          .maxRssMb(usage.maxRssMb())
-          .rssDeltaMb(usage.rssDeltaMb())
-          .cpuSeconds(usage.cpuSeconds())
-          .peakThreads(usage.peakThreads())
-          .gcSeconds(usage.gcSeconds());
+      usage.applyTo(metrics);
     }
   }
 

@@ -211,7 +211,7 @@ public final class BareRunner {
                 ScenarioPlan.JOB_RETRIES);
       }
       metrics.status(status).error(error);
-      fill(metrics, snapshot, usage, waitEnd, jobs, idealSeconds);
+      fill(metrics, snapshot, usage, waitEnd);
       return new Repeat(metrics.build(), strategy.id(), startup.toNanos() / 1e9);
     }
   }
@@ -221,33 +221,14 @@ public final class BareRunner {
       RepeatMetrics.Builder metrics,
       RunRecorder.Snapshot snapshot,
       ProcessUsage usage,
-      long waitEnd,
-      int jobs,
-      double idealSeconds) {
-    metrics
-        .jobsCompleted(snapshot.completed())
-        .startDelay(snapshot.startDelay())
-        .peakInFlight(snapshot.peakInFlight())
-        .redeliveries(snapshot.redeliveries())
-        .failedJobs(snapshot.failedJobs())
-        .incidents(snapshot.incidents())
-        .memoryPeakMb(usage.heapPeakMb())
-        .maxRssMb(usage.maxRssMb())
-        .rssDeltaMb(usage.rssDeltaMb())
-        .cpuSeconds(usage.cpuSeconds())
-        .peakThreads(usage.peakThreads())
-        .gcSeconds(usage.gcSeconds());
+      long waitEnd) {
+    usage.applyTo(snapshot.applyTo(metrics));
     long start = snapshot.firstActivationNanos();
     if (start < 0) {
       return;
     }
     long end = snapshot.lastCompletionNanos() >= 0 ? snapshot.lastCompletionNanos() : waitEnd;
-    double total = Math.max(0, end - start) / 1e9;
-    metrics.totalTimeSeconds(total);
-    if (total > 0) {
-      metrics.jobsPerSecond(snapshot.completed() / total);
-      metrics.efficiency(idealSeconds * snapshot.completed() / jobs / total);
-    }
+    metrics.window(Math.max(0, end - start) / 1e9);
   }
 
   private record Repeat(RepeatMetrics metrics, String resolvedStrategy, double startupSeconds) {}
