@@ -4,25 +4,26 @@ package io.github.workerbench.core.metrics;
  * Receives what happens to each job on the worker side, so the runner can measure it. All
  * times are {@link System#nanoTime()} readings taken from the clock the worker was given.
  *
- * <p>Implementations must be thread-safe and cheap: they are called on the measured path from
+ * <p>Every event is ignored unless overridden, so an observer names only what it wants.
+ * Implementations must be thread-safe and cheap: they are called on the measured path from
  * any thread, and must never block or log above DEBUG.
  */
 public interface JobObserver {
 
   /** A job reached the worker (a second call for the same key is a redelivery). */
-  void activated(long jobKey, long activatedNanos);
+  default void activated(long jobKey, long activatedNanos) {}
 
   /** The strategy began the job's work: the job is now in work (counts toward in-flight). */
-  void started(long jobKey, long activatedNanos, long startedNanos);
+  default void started(long jobKey, long activatedNanos, long startedNanos) {}
 
   /** The job's work ended, successfully or not: it no longer counts toward in-flight. */
-  void finished(long jobKey, long finishedNanos);
+  default void finished(long jobKey, long finishedNanos) {}
 
   /** The engine accepted the job's completion. */
-  void completed(long jobKey, long processInstanceKey, long completedNanos);
+  default void completed(long jobKey, long processInstanceKey, long completedNanos) {}
 
   /** The handler failed and the job was reported failed with {@code retriesLeft} retries. */
-  void failed(long jobKey, int retriesLeft, String reason);
+  default void failed(long jobKey, int retriesLeft, String reason) {}
 
   /** An observer that hands every event to {@code first}, then to {@code second}. */
   static JobObserver both(JobObserver first, JobObserver second) {

@@ -10,13 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One warm-up: on a process of its own (deployed by the runner, whose job type is the process
- * id), creates the instances, and completes their jobs the
+ * id), has the runner create the instances and completes their jobs the
  * way the plan acquires them — the client's JobWorker (streaming when the client streams) or
  * activate-jobs requests — with handlers that do no work. Nothing is measured. It warms the
  * client's and the engine's code (and the JDK's HTTP, gRPC and JSON paths under them); the
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ClientWarmup {
 
-  private static final int IN_FLIGHT = 32;
   private static final int BATCH = 64;
   private static final Duration POLL = Duration.ofSeconds(1);
   /** How often the wait checks whether a command failed. */
@@ -45,17 +43,27 @@ final class ClientWarmup {
     this.completed = new CountDownLatch(jobs);
   }
 
+  /** Creates the warm-up's instances, e.g. the runner's own concurrent creation. */
+  @FunctionalInterface
+  interface Creation {
+    void createInstances() throws InterruptedException;
+  }
+
   /**
-   * Runs the warm-up until every job completed.
+   * Takes jobs, has {@code creation} create the instances, and waits until every job completed.
    *
    * @throws BenchmarkException when a command fails or the jobs do not complete within {@code
    *     limit}
    */
-  void run(Duration limit) throws InterruptedException {
+  void run(Duration limit, Creation creation) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     try (AutoCloseable consumer =
         plan.acquisition() == AcquisitionKind.DIRECT ? activationLoop() : jobWorker()) {
-      create();
+      try {
+        creation.createInstances();
+      } catch (RuntimeException e) {
+        throw failed("create its instances", e);
+      }
       awaitCompleted(deadline, limit);
     } catch (InterruptedException | BenchmarkException e) {
       throw e;
@@ -93,26 +101,6 @@ final class ClientWarmup {
 
   private void fail(Throwable error) {
     failure.compareAndSet(null, error);
-  }
-
-  private void create() throws InterruptedException {
-    Semaphore permits = new Semaphore(IN_FLIGHT);
-    for (int i = 0; i < jobs && failure.get() == null; i++) {
-      permits.acquire();
-      client
-          .newCreateInstanceCommand()
-          .bpmnProcessId(id)
-          .latestVersion()
-          .send()
-          .whenComplete(
-              (instance, error) -> {
-                permits.release();
-                if (error != null) {
-                  fail(error);
-                }
-              });
-    }
-    permits.acquire(IN_FLIGHT);
   }
 
   private AutoCloseable jobWorker() {

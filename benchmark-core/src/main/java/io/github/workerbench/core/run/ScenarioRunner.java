@@ -298,8 +298,14 @@ public final class ScenarioRunner implements AutoCloseable {
         CamundaClient warmupClient = client(engine, plan);
         String id = isolationId("warmup", 0);
         deploy(engine, plan, warmupClient, id);
+        ScenarioPlan instances =
+            ScenarioPlan.of(plan.scenario().toBuilder().numInstances(warmup.jobs()).build());
         new ClientWarmup(warmupClient, plan, id, warmup.jobs())
-            .run(plan.timeout().plusSeconds(ENGINE_REACH_SECONDS));
+            .run(
+                plan.timeout().plusSeconds(ENGINE_REACH_SECONDS),
+                () ->
+                    createInstances(
+                        engine, instances, warmupClient, id, new RunRecorder(warmup.jobs())));
       }
       if (warmWorker) {
         RepeatMetrics worker = runRepeat(engine, workerWarmupPlan(plan), 0, true).metrics();

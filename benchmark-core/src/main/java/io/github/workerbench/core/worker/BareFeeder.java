@@ -76,15 +76,6 @@ final class BareFeeder implements JobReporter, AutoCloseable {
   JobObserver endings() {
     return new JobObserver() {
       @Override
-      public void activated(long jobKey, long activatedNanos) {}
-
-      @Override
-      public void started(long jobKey, long activatedNanos, long startedNanos) {}
-
-      @Override
-      public void finished(long jobKey, long finishedNanos) {}
-
-      @Override
       public void completed(long jobKey, long processInstanceKey, long completedNanos) {
         ended.countDown();
       }

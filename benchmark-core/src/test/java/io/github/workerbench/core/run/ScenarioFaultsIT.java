@@ -298,41 +298,17 @@ class ScenarioFaultsIT {
   /** An observer that runs an action when a job's work starts. */
   private record StartObserver(Runnable onStart) implements JobObserver {
     @Override
-    public void activated(long jobKey, long activatedNanos) {}
-
-    @Override
     public void started(long jobKey, long activatedNanos, long startedNanos) {
       onStart.run();
     }
-
-    @Override
-    public void finished(long jobKey, long finishedNanos) {}
-
-    @Override
-    public void completed(long jobKey, long processInstanceKey, long completedNanos) {}
-
-    @Override
-    public void failed(long jobKey, int retriesLeft, String reason) {}
   }
 
   /** An observer that lists the completed jobs. */
   private record CompletionObserver(List<Long> completed) implements JobObserver {
     @Override
-    public void activated(long jobKey, long activatedNanos) {}
-
-    @Override
-    public void started(long jobKey, long activatedNanos, long startedNanos) {}
-
-    @Override
-    public void finished(long jobKey, long finishedNanos) {}
-
-    @Override
     public void completed(long jobKey, long processInstanceKey, long completedNanos) {
       completed.add(jobKey);
     }
-
-    @Override
-    public void failed(long jobKey, int retriesLeft, String reason) {}
   }
 
   /** The test's engine server behind the adapter interface; closing it is the test's business. */

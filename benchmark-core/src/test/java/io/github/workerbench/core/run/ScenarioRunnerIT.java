@@ -113,21 +113,9 @@ class ScenarioRunnerIT {
     JobObserver progress =
         new JobObserver() {
           @Override
-          public void activated(long jobKey, long activatedNanos) {}
-
-          @Override
-          public void started(long jobKey, long activatedNanos, long startedNanos) {}
-
-          @Override
-          public void finished(long jobKey, long finishedNanos) {}
-
-          @Override
           public void completed(long jobKey, long processInstanceKey, long completedNanos) {
             seenByProgress.incrementAndGet();
           }
-
-          @Override
-          public void failed(long jobKey, int retriesLeft, String reason) {}
         };
     // when
     List<ScenarioResult> results;
@@ -161,10 +149,18 @@ class ScenarioRunnerIT {
     ScenarioPlan plan = ScenarioPlan.of(small().acquisition(acquisition).build());
     try (io.camunda.client.CamundaClient client = engine.newClientBuilder().build()) {
       ClientWarmup warmup = new ClientWarmup(client, plan, "wb-never-deployed", 5);
+      ClientWarmup.Creation creation =
+          () ->
+              client
+                  .newCreateInstanceCommand()
+                  .bpmnProcessId("wb-never-deployed")
+                  .latestVersion()
+                  .send()
+                  .join();
       // when / then
-      assertThatThrownBy(() -> warmup.run(Duration.ofSeconds(20)))
+      assertThatThrownBy(() -> warmup.run(Duration.ofSeconds(20), creation))
           .isInstanceOf(BenchmarkException.class)
-          .hasMessageStartingWith("Expected the warm-up to run its jobs, but ");
+          .hasMessageStartingWith("Expected the warm-up to create its instances, but ");
     }
   }
 

@@ -25,19 +25,7 @@ final class JobProgress implements JobObserver {
   }
 
   @Override
-  public void activated(long jobKey, long activatedNanos) {}
-
-  @Override
-  public void started(long jobKey, long activatedNanos, long startedNanos) {}
-
-  @Override
-  public void finished(long jobKey, long finishedNanos) {}
-
-  @Override
   public void completed(long jobKey, long processInstanceKey, long completedNanos) {
     listener.jobsCompleted(completed.incrementAndGet(), expected);
   }
-
-  @Override
-  public void failed(long jobKey, int retriesLeft, String reason) {}
 }
