@@ -4,17 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.workerbench.core.result.AtomicFile;
 import io.github.workerbench.core.result.BareResult;
-import io.github.workerbench.core.result.MetricSummary;
-import io.github.workerbench.core.result.ResultsFile;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.ScenarioReader;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.worker.BareRunner;
+import io.github.workerbench.model.result.AtomicFile;
+import io.github.workerbench.model.result.Metric;
+import io.github.workerbench.model.result.MetricSummary;
+import io.github.workerbench.model.result.ResultsFile;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioReader;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -293,7 +294,7 @@ public final class BareCommand implements Callable<Integer> {
 
     static Row of(BareResult result, boolean ctrlC) {
       ScenarioPlan plan = result.plan();
-      Map<String, MetricSummary> s = result.summaries();
+      Map<Metric, MetricSummary> s = result.summaries();
       String requested = plan.scenario().strategy().id();
       // a scenario cut short by Ctrl-C is interrupted, even if the interrupt surfaced as a failure
       RunStatus status =
@@ -309,18 +310,18 @@ public final class BareCommand implements Callable<Integer> {
           plan.workDuration().toNanos() / 1e9,
           result.repeats().size(),
           result.idealTimeSeconds(),
-          mean(s, "total_time"),
-          s.getOrDefault("efficiency", new MetricSummary(Double.NaN, Double.NaN, Double.NaN, 0, 0)),
-          mean(s, "jobs_per_second"),
-          mean(s, "cpu_seconds"),
-          mean(s, "start_delay_p50_ms"),
-          mean(s, "start_delay_p99_ms"),
+          mean(s, Metric.TOTAL_TIME),
+          s.getOrDefault(Metric.EFFICIENCY, new MetricSummary(Double.NaN, Double.NaN, Double.NaN, 0, 0)),
+          mean(s, Metric.JOBS_PER_SECOND),
+          mean(s, Metric.CPU_SECONDS),
+          mean(s, Metric.START_DELAY_P50),
+          mean(s, Metric.START_DELAY_P99),
           result.warmupSeconds(),
           status,
           result.error());
     }
 
-    private static double mean(Map<String, MetricSummary> summaries, String metric) {
+    private static double mean(Map<Metric, MetricSummary> summaries, Metric metric) {
       MetricSummary summary = summaries.get(metric);
       return summary == null ? Double.NaN : summary.avg();
     }

@@ -1,18 +1,18 @@
 package io.github.workerbench.cli;
 
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**

@@ -1,11 +1,11 @@
 package io.github.workerbench.cli;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**

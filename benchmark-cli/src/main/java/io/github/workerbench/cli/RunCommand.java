@@ -2,35 +2,36 @@ package io.github.workerbench.cli;
 
 import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.run.RunListener;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.run.Warmup;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.worker.DefaultWorkerFactory;
-import io.github.workerbench.report.HtmlReport;
-import io.github.workerbench.report.Reports;
-import io.github.workerbench.report.ResultsData;
-import io.github.workerbench.report.ResultsReader;
-import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.result.ResultsFile;
 import io.github.workerbench.core.run.suite.ScenarioExecutor;
 import io.github.workerbench.core.run.suite.SuiteOptions;
 import io.github.workerbench.core.run.suite.SuiteOutcome;
 import io.github.workerbench.core.run.suite.SuiteRunner;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioReader;
+import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.generator.Suite;
 import io.github.workerbench.generator.SuiteGenerator;
+import io.github.workerbench.model.result.ResultsFile;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioReader;
+import io.github.workerbench.report.HtmlReport;
+import io.github.workerbench.report.ReportInputException;
+import io.github.workerbench.report.Reports;
+import io.github.workerbench.report.ResultsData;
+import io.github.workerbench.report.ResultsReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -225,7 +226,7 @@ public final class RunCommand implements Callable<Integer> {
         return EXIT_INTERRUPTED;
       }
       return outcome.anyFailed() ? 1 : 0;
-    } catch (UncheckedIOException | BenchmarkException e) {
+    } catch (UncheckedIOException | BenchmarkException | ReportInputException e) {
       return fail(err, e, 1);
     } catch (IOException e) {
       return fail(err, new UncheckedIOException(e), 1);

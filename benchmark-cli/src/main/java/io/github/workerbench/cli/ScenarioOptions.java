@@ -1,14 +1,14 @@
 package io.github.workerbench.cli;
 
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.run.Warmup;
-import io.github.workerbench.core.scenario.IdealTime;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.IdealTime;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package io.github.workerbench.tests;
 
 import io.github.workerbench.core.engine.EngineKind;
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.result.ResultsFile;
 import io.github.workerbench.core.run.RunListener;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.run.Warmup;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
+import io.github.workerbench.model.result.ResultsFile;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,10 @@
 package io.github.workerbench.core.result;
 
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.result.Metric;
+import io.github.workerbench.model.result.MetricSummary;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +52,7 @@ public record BareResult(
    * Each metric over the repeats (mean, min, max, ...) under its results-file name, e.g.
    * {@code efficiency}, {@code total_time}, {@code cpu_seconds}; empty when no repeat ran.
    */
-  public Map<String, MetricSummary> summaries() {
+  public Map<Metric, MetricSummary> summaries() {
     return RepeatMetrics.summaries(repeats);
   }
 }

@@ -1,9 +1,9 @@
 package io.github.workerbench.core.run;
 
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.scenario.IdealTime;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.scenario.IdealTime;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package io.github.workerbench.core.run;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 
 /**
  * The process every scenario deploys: start, one service task whose jobs get {@link

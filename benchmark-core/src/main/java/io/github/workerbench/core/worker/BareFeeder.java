@@ -2,7 +2,7 @@ package io.github.workerbench.core.worker;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -2,13 +2,13 @@ package io.github.workerbench.core.worker;
 
 import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.scenario.AcquisitionKind;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.workload.CpuCalibration;
 import io.github.workerbench.core.workload.FailureSchedule;
 import io.github.workerbench.core.workload.WorkDurations;
 import io.github.workerbench.core.workload.Workload;
+import io.github.workerbench.model.scenario.AcquisitionKind;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -5,7 +5,7 @@ import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ActivateJobsResponse;
 import io.camunda.client.api.response.ActivatedJob;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.Condition;

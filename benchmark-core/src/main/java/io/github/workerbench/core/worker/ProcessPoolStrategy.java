@@ -1,8 +1,8 @@
 package io.github.workerbench.core.worker;
 
 import io.camunda.client.api.response.ActivatedJob;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.workload.CpuCalibration;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

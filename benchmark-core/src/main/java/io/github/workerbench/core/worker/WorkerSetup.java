@@ -2,7 +2,7 @@ package io.github.workerbench.core.worker;
 
 import io.camunda.client.CamundaClient;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 

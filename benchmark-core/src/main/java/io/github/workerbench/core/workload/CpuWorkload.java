@@ -1,6 +1,6 @@
 package io.github.workerbench.core.workload;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

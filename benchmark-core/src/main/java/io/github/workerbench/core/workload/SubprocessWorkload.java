@@ -1,6 +1,6 @@
 package io.github.workerbench.core.workload;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.github.workerbench.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.workerbench.core.result.BareResult;
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.workload.CpuCalibration;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -66,7 +66,7 @@ class BareRunnerTest {
     assertThat(repeat.jobsPerSecond()).isCloseTo(JOBS / repeat.totalTimeSeconds(), within(1e-6));
     assertThat(repeat.startDelay().count()).isEqualTo(JOBS);
     assertThat(repeat.failedJobs()).isZero();
-    assertThat(result.summaries().get("efficiency").avg()).isEqualTo(repeat.efficiency());
+    assertThat(result.summaries().get(io.github.workerbench.model.result.Metric.EFFICIENCY).avg()).isEqualTo(repeat.efficiency());
   }
 
   @Test

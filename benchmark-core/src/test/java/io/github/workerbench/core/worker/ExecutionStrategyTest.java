@@ -3,12 +3,12 @@ package io.github.workerbench.core.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.workload.CpuCalibration;
 import io.github.workerbench.core.workload.FailureSchedule;
 import io.github.workerbench.core.workload.WorkDurations;
 import io.github.workerbench.core.workload.Workload;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

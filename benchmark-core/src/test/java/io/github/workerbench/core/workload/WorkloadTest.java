@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
