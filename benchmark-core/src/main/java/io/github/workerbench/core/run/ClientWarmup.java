@@ -174,6 +174,6 @@ final class ClientWarmup {
 
   private static BenchmarkException failed(String action, Throwable cause) {
     return new BenchmarkException(
-        "Expected the warm-up to " + action + ", but " + ScenarioRunner.rootMessage(cause), cause);
+        "Expected the warm-up to " + action + ", but " + BenchmarkException.rootMessage(cause), cause);
   }
 }

@@ -40,13 +40,10 @@ final class JobWorkerAcquisition implements AutoCloseable {
 
   private final JobWorker worker;
 
-  JobWorkerAcquisition(
-      CamundaClient client,
-      ScenarioPlan plan,
-      String jobType,
-      ExecutionStrategy strategy,
-      JobObserver observer,
-      LongSupplier nanoClock) {
+  JobWorkerAcquisition(CamundaClient client, WorkerSetup setup, ExecutionStrategy strategy) {
+    ScenarioPlan plan = setup.plan();
+    JobObserver observer = setup.observer();
+    LongSupplier nanoClock = setup.nanoClock();
     int handlerThreads = client.getConfiguration().getNumJobWorkerExecutionThreads();
     if (strategy.blocking() && handlerThreads < plan.maxJobsActive()) {
       LOG.warn(
@@ -62,11 +59,12 @@ final class JobWorkerAcquisition implements AutoCloseable {
     this.worker =
         client
             .newWorker()
-            .jobType(jobType)
+            .jobType(setup.jobType())
             .handler(
-                (jobClient, job) -> {
+                (jobClient, activated) -> {
                   long activatedNanos = nanoClock.getAsLong();
-                  observer.activated(job.getKey(), activatedNanos);
+                  Job job = Job.of(activated);
+                  observer.activated(job.key(), activatedNanos);
                   var ended = strategy.submit(job, activatedNanos);
                   if (blocking) {
                     try {

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
+import io.github.workerbench.core.run.EngineRepeatDriver;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.model.result.ResultsFile;
@@ -102,7 +103,7 @@ class RemoteEngineSecretsIT {
     // when
     ScenarioResult result;
     RemoteEngine engine = new RemoteEngine(env);
-    try (ScenarioRunner runner = new ScenarioRunner(() -> engine, new DefaultWorkerFactory())) {
+    try (ScenarioRunner runner = new ScenarioRunner(new EngineRepeatDriver(() -> engine, new DefaultWorkerFactory()))) {
       result = runner.run(plan);
     }
 

@@ -74,7 +74,7 @@ class ScenarioFaultsIT {
   }
 
   private ScenarioRunner runner(WorkerFactory workers) {
-    return new ScenarioRunner(() -> new ServerEngine(server), workers);
+    return new ScenarioRunner(new EngineRepeatDriver(() -> new ServerEngine(server), workers));
   }
 
   @Test

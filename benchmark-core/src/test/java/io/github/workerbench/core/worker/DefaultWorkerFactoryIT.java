@@ -129,7 +129,9 @@ class DefaultWorkerFactoryIT {
 
       // when
       try (RunningWorker worker =
-          factory.start(new WorkerSetup(plan, jobType, client, observer, System::nanoTime))) {
+          factory.start(
+              new WorkerSetup(
+                  plan, jobType, JobSource.client(client), observer, System::nanoTime, false))) {
         await("every job of " + strategy.id() + " × " + workload.id() + " to complete")
             .atMost(Duration.ofSeconds(60))
             .until(() -> observer.completedJobs() == JOBS);

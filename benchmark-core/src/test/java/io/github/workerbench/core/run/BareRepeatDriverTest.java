@@ -1,12 +1,14 @@
-package io.github.workerbench.core.worker;
+package io.github.workerbench.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.workerbench.core.result.BareResult;
+import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.core.workload.CpuCalibration;
+import io.github.workerbench.model.result.Metric;
 import io.github.workerbench.model.result.RepeatMetrics;
 import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
 import io.github.workerbench.model.scenario.Scenario;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.StrategyKind;
@@ -15,13 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class BareRunnerTest {
+/** The engine-free floor through the one scenario loop: the run's strategies fed by the feeder. */
+class BareRepeatDriverTest {
 
   private static final int JOBS = 40;
   private static final int CONCURRENCY = 10;
   private static final double WORK_SECONDS = 0.05;
 
-  private final BareRunner runner = new BareRunner(CpuCalibration.fixed(1e8), 2, System::nanoTime);
+  private static ScenarioRunner runner(Warmup warmup) {
+    return new ScenarioRunner(
+        new BareRepeatDriver(
+            new DefaultWorkerFactory(CpuCalibration.fixed(1e8), 2), warmup, System::nanoTime));
+  }
+
+  private final ScenarioRunner runner = runner(Warmup.none());
 
   private static ScenarioPlan plan(
       StrategyKind strategy, int jobs, int concurrency, double workSeconds, double failureRate) {
@@ -51,14 +60,14 @@ class BareRunnerTest {
     ScenarioPlan plan = plan(strategy, JOBS, CONCURRENCY, WORK_SECONDS, 0);
 
     // when
-    BareResult result = runner.run(plan);
+    ScenarioResult result = runner.run(plan);
 
     // then
     assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(result.error()).isNull();
-    assertThat(result.idealTimeSeconds()).isCloseTo(4 * WORK_SECONDS, within(1e-9));
     assertThat(result.repeats()).hasSize(1);
     RepeatMetrics repeat = result.repeats().get(0);
+    assertThat(repeat.idealTimeSeconds()).isCloseTo(4 * WORK_SECONDS, within(1e-9));
     assertThat(repeat.jobsCompleted()).isEqualTo(JOBS);
     assertThat(repeat.peakInFlight()).isBetween(1, CONCURRENCY);
     assertThat(repeat.efficiency()).isGreaterThan(0).isLessThanOrEqualTo(1.05);
@@ -66,7 +75,7 @@ class BareRunnerTest {
     assertThat(repeat.jobsPerSecond()).isCloseTo(JOBS / repeat.totalTimeSeconds(), within(1e-6));
     assertThat(repeat.startDelay().count()).isEqualTo(JOBS);
     assertThat(repeat.failedJobs()).isZero();
-    assertThat(result.summaries().get(io.github.workerbench.model.result.Metric.EFFICIENCY).avg()).isEqualTo(repeat.efficiency());
+    assertThat(result.summaries().get(Metric.EFFICIENCY).avg()).isEqualTo(repeat.efficiency());
   }
 
   @Test
@@ -75,7 +84,7 @@ class BareRunnerTest {
     ScenarioPlan plan = plan(StrategyKind.THREAD, JOBS, CONCURRENCY, 0.01, 0.3);
 
     // when
-    BareResult result = runner.run(plan);
+    ScenarioResult result = runner.run(plan);
 
     // then
     RepeatMetrics repeat = result.repeats().get(0);
@@ -94,11 +103,14 @@ class BareRunnerTest {
     ScenarioPlan plan = plan(StrategyKind.VIRTUAL, 8, 4, 0.01, 1.0);
 
     // when
-    BareResult result = runner.run(plan);
+    ScenarioResult result = runner.run(plan);
 
     // then
     assertThat(result.status()).isEqualTo(RunStatus.FAILED);
-    assertThat(result.error()).contains("0 did", "8 ran out of their 3 retries");
+    assertThat(result.error())
+        .isEqualTo(
+            "Expected 8 jobs to complete, but 0 did: 8 ran out of their 3 retries and raised"
+                + " incidents");
     RepeatMetrics repeat = result.repeats().get(0);
     assertThat(repeat.jobsCompleted()).isZero();
     assertThat(repeat.incidents()).isEqualTo(8);
@@ -112,7 +124,7 @@ class BareRunnerTest {
     ScenarioPlan plan = plan(StrategyKind.PROCESS, 4, 2, 0.2, 0);
 
     // when
-    BareResult result = runner.run(plan);
+    ScenarioResult result = runner.run(plan);
 
     // then
     assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
@@ -121,24 +133,27 @@ class BareRunnerTest {
     RepeatMetrics repeat = result.repeats().get(0);
     assertThat(repeat.jobsCompleted()).isEqualTo(4);
     assertThat(repeat.peakInFlight()).isBetween(1, 2);
-    // with the start-up inside, the window would be at least start-up + ideal time
-    assertThat(repeat.totalTimeSeconds())
-        .isLessThan(result.idealTimeSeconds() + result.workerStartupSeconds());
+    // start-up and window are disjoint spans of the scenario's time: were the start-up inside the
+    // window, the two together would exceed the whole scenario
+    assertThat(result.workerStartupSeconds() + repeat.totalTimeSeconds())
+        .isLessThanOrEqualTo(result.elapsedSeconds());
   }
 
   @Test
   void shouldWarmUpOncePerStrategyAndWorkloadWhenWarmupIsOn() {
     // given
-    BareRunner warming = new BareRunner(CpuCalibration.fixed(1e8), 2, System::nanoTime, true);
+    ScenarioRunner warming = runner(Warmup.standard());
     ScenarioPlan plan = plan(StrategyKind.VIRTUAL, JOBS, CONCURRENCY, WORK_SECONDS, 0);
 
     // when
-    BareResult first = warming.run(plan);
-    BareResult second = warming.run(plan);
-    BareResult otherStrategy = warming.run(plan(StrategyKind.THREAD, JOBS, CONCURRENCY, WORK_SECONDS, 0));
+    ScenarioResult first = warming.run(plan);
+    ScenarioResult second = warming.run(plan);
+    ScenarioResult otherStrategy =
+        warming.run(plan(StrategyKind.THREAD, JOBS, CONCURRENCY, WORK_SECONDS, 0));
 
     // then the discarded repeat is not among the repeats
     assertThat(first.warmupSeconds()).isPositive();
+    assertThat(first.warnings()).isEmpty();
     assertThat(second.warmupSeconds()).isZero();
     assertThat(otherStrategy.warmupSeconds()).isPositive();
     assertThat(first.repeats()).hasSize(1);
@@ -152,9 +167,27 @@ class BareRunnerTest {
     ScenarioPlan plan = plan(StrategyKind.VIRTUAL, JOBS, CONCURRENCY, WORK_SECONDS, 0);
 
     // when
-    BareResult result = runner.run(plan);
+    ScenarioResult result = runner.run(plan);
 
     // then
     assertThat(result.warmupSeconds()).isZero();
+  }
+
+  @Test
+  void shouldNotFlagTheJobTimeoutWhenNoEngineTimesJobsOut() {
+    // given work of 0.05 s against a job timeout of 1 ms
+    ScenarioPlan plan =
+        ScenarioPlan.of(
+            plan(StrategyKind.VIRTUAL, 8, 4, WORK_SECONDS, 0).scenario().toBuilder()
+                .jobTimeoutMs(1)
+                .build());
+
+    // when
+    ScenarioResult result = runner.run(plan);
+
+    // then
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.repeats().get(0).redeliveries()).isZero();
   }
 }
