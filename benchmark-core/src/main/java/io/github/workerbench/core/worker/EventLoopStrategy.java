@@ -97,11 +97,6 @@ public final class EventLoopStrategy implements ExecutionStrategy {
   }
 
   @Override
-  public Duration startupTime() {
-    return Duration.ZERO;
-  }
-
-  @Override
   public void close() {
     // no shutdown() before draining: the loop must go on running the jobs' completions
     pending.drainThenStop(grace, loop, io);

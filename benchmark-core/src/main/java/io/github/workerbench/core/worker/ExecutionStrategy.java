@@ -34,8 +34,10 @@ public interface ExecutionStrategy extends AutoCloseable {
    */
   CompletableFuture<Void> submit(Job job, long activatedNanos);
 
-  /** Set-up time spent before the first job could start (child JVMs); zero for most. */
-  Duration startupTime();
+  /** Set-up time spent before the first job could start (pool threads, child JVMs). */
+  default Duration startupTime() {
+    return Duration.ZERO;
+  }
 
   /** Lets jobs in work end within the grace period, abandons the rest, frees threads. */
   @Override

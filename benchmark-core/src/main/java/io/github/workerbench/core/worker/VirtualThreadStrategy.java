@@ -66,11 +66,6 @@ public final class VirtualThreadStrategy implements ExecutionStrategy {
   }
 
   @Override
-  public Duration startupTime() {
-    return Duration.ZERO;
-  }
-
-  @Override
   public void close() {
     threads.shutdown();
     pending.drainThenStop(grace, threads);

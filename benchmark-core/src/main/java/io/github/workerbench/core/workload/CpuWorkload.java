@@ -28,10 +28,6 @@ public final class CpuWorkload implements Workload {
     return WorkloadKind.CPU;
   }
 
-  @Override
-  public boolean cpuBound() {
-    return true;
-  }
 
   @Override
   public void run(Duration duration) {

@@ -46,10 +46,6 @@ public final class FileIoWorkload implements Workload {
     return WorkloadKind.IO;
   }
 
-  @Override
-  public boolean cpuBound() {
-    return false;
-  }
 
   @Override
   public void run(Duration duration) throws IOException {

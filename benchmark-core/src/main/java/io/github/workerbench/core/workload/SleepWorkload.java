@@ -16,10 +16,6 @@ public final class SleepWorkload implements Workload {
     return WorkloadKind.SLEEP;
   }
 
-  @Override
-  public boolean cpuBound() {
-    return false;
-  }
 
   @Override
   public void run(Duration duration) throws InterruptedException {

@@ -25,10 +25,6 @@ public final class SubprocessWorkload implements Workload {
     return WorkloadKind.SUBPROCESS;
   }
 
-  @Override
-  public boolean cpuBound() {
-    return false;
-  }
 
   @Override
   public void run(Duration duration) throws IOException, InterruptedException {

@@ -53,10 +53,6 @@ public final class ThreadedSubprocessWorkload implements Workload {
     return WorkloadKind.SUBPROCESS_THREADED;
   }
 
-  @Override
-  public boolean cpuBound() {
-    return false;
-  }
 
   @Override
   public void run(Duration duration) throws IOException, InterruptedException {

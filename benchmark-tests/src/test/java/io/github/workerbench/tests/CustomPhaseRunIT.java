@@ -34,7 +34,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Platform Launcher, with a scenario file of one passing and one impossible scenario, and reads
  * back the test outcomes, the Allure results and the results file.
  */
-class CustomPhaseRunTest {
+class CustomPhaseRunIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
