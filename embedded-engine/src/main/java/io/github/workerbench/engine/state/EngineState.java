@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,14 +90,36 @@ public final class EngineState {
   }
 
   /**
-   * Creates an instance and returns a future completed with its final state when it completes
-   * (exceptionally with {@link CommandRejectedException} INVALID_STATE if it is canceled). The
-   * caller applies its own timeout.
+   * Creates an instance and returns a future completed with its final state when it completes;
+   * exceptionally with {@link CommandRejectedException} INVALID_STATE if it is canceled, or {@link
+   * ResultTimeoutException} when it has not completed within the request timeout (the instance
+   * goes on).
+   *
+   * @param requestTimeoutMillis how long to wait; 0 or less means {@link
+   *     #DEFAULT_REQUEST_TIMEOUT_MILLIS}, as Zeebe's gateway does
+   * @throws CommandRejectedException NOT_FOUND when no such definition exists
    */
   public CompletableFuture<ProcessInstanceView> createInstanceAwaitingResult(
-      long processDefinitionKey, String bpmnProcessId, int version, Map<String, Object> variables) {
+      long processDefinitionKey,
+      String bpmnProcessId,
+      int version,
+      Map<String, Object> variables,
+      long requestTimeoutMillis) {
+    long timeout = requestTimeoutMillis > 0 ? requestTimeoutMillis : DEFAULT_REQUEST_TIMEOUT_MILLIS;
+    CompletableFuture<ProcessInstanceView> awaited = new CompletableFuture<>();
+    create(processDefinitionKey, bpmnProcessId, version, variables, awaited);
     CompletableFuture<ProcessInstanceView> result = new CompletableFuture<>();
-    create(processDefinitionKey, bpmnProcessId, version, variables, result);
+    awaited
+        .orTimeout(timeout, TimeUnit.MILLISECONDS)
+        .whenComplete(
+            (view, error) -> {
+              if (error == null) {
+                result.complete(view);
+              } else {
+                result.completeExceptionally(
+                    error instanceof TimeoutException ? new ResultTimeoutException(timeout) : error);
+              }
+            });
     return result;
   }
 
