@@ -37,7 +37,6 @@ import io.grpc.Deadline;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -134,28 +133,28 @@ public final class GatewayService implements GatewayGrpc.AsyncService, BindableS
       CreateProcessInstanceWithResultRequest request,
       StreamObserver<CreateProcessInstanceWithResultResponse> observer) {
     CreateProcessInstanceRequest create = request.getRequest();
-    try {
-      InstanceLabels labels = labels(create);
-      List<String> fetch = request.getFetchVariablesList();
-      state
-          .createInstanceAwaitingResult(
-              create.getProcessDefinitionKey(),
-              create.getBpmnProcessId(),
-              create.getVersion(),
-              json.read(create.getVariables(), "variables"),
-              request.getRequestTimeout())
-          .whenComplete(
-              (view, error) -> {
-                if (error != null) {
-                  observer.onError(GatewayAnswers.status(error));
-                  return;
-                }
-                observer.onNext(GatewayAnswers.completed(view, view.variables(fetch), labels, json));
-                observer.onCompleted();
-              });
-    } catch (RuntimeException e) {
-      observer.onError(GatewayAnswers.status(e));
-    }
+    guarded(
+        observer,
+        () -> {
+          InstanceLabels labels = labels(create);
+          List<String> fetch = request.getFetchVariablesList();
+          state
+              .createInstanceAwaitingResult(
+                  create.getProcessDefinitionKey(),
+                  create.getBpmnProcessId(),
+                  create.getVersion(),
+                  json.read(create.getVariables(), "variables"),
+                  request.getRequestTimeout())
+              .whenComplete(
+                  (view, error) -> {
+                    if (error != null) {
+                      observer.onError(GatewayAnswers.status(error));
+                      return;
+                    }
+                    observer.onNext(GatewayAnswers.completed(view, view.variables(fetch), labels, json));
+                    observer.onCompleted();
+                  });
+        });
   }
 
   /** The creation's tags and business id, checked as the engine checks them for both protocols. */
@@ -167,31 +166,26 @@ public final class GatewayService implements GatewayGrpc.AsyncService, BindableS
   @Override
   public void cancelProcessInstance(
       CancelProcessInstanceRequest request, StreamObserver<CancelProcessInstanceResponse> observer) {
-    unary(
-        observer,
-        () -> {
-          state.cancelInstance(request.getProcessInstanceKey());
-          return CancelProcessInstanceResponse.getDefaultInstance();
-        });
+    command(observer, CancelProcessInstanceResponse.getDefaultInstance(), () -> state.cancelInstance(request.getProcessInstanceKey()));
   }
 
   @Override
   public void activateJobs(ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
-    ServerCallStreamObserver<ActivateJobsResponse> call = (ServerCallStreamObserver<ActivateJobsResponse>) observer;
-    try {
-      ActivationRequest activation =
-          new ActivationRequest(
-              request.getType(),
-              request.getWorker(),
-              request.getTimeout(),
-              request.getMaxJobsToActivate(),
-              request.getFetchVariableList());
-      PollReceiver receiver = new PollReceiver(call, json);
-      call.setOnCancelHandler(receiver::cancelled);
-      receiver.registered(state, state.activate(activation, parkMillis(request.getRequestTimeout()), receiver));
-    } catch (RuntimeException e) {
-      observer.onError(GatewayAnswers.status(e));
-    }
+    guarded(
+        observer,
+        () -> {
+          ActivationRequest activation =
+              new ActivationRequest(
+                  request.getType(),
+                  request.getWorker(),
+                  request.getTimeout(),
+                  request.getMaxJobsToActivate(),
+                  request.getFetchVariableList());
+          PollReceiver receiver = PollReceiver.on(observer, json);
+          long park = parkMillis(request.getRequestTimeout());
+          EngineState.PollRegistration poll = state.activate(activation, park, receiver);
+          receiver.registered(() -> state.cancel(poll));
+        });
   }
 
   /** The park time: the requested one, but always ending before the client's deadline. */
@@ -208,75 +202,84 @@ public final class GatewayService implements GatewayGrpc.AsyncService, BindableS
 
   @Override
   public void streamActivatedJobs(StreamActivatedJobsRequest request, StreamObserver<ActivatedJob> observer) {
-    ServerCallStreamObserver<ActivatedJob> call = (ServerCallStreamObserver<ActivatedJob>) observer;
-    try {
-      ActivationRequest activation =
-          new ActivationRequest(
-              request.getType(), request.getWorker(), request.getTimeout(), 1, request.getFetchVariableList());
-      StreamReceiver receiver = new StreamReceiver(call, json);
-      call.setOnCancelHandler(receiver::cancelled);
-      call.setOnReadyHandler(receiver::ready);
-      receiver.registered(state, state.openStream(activation, receiver));
-    } catch (RuntimeException e) {
-      observer.onError(GatewayAnswers.status(e));
-    }
+    guarded(
+        observer,
+        () -> {
+          StreamReceiver receiver =
+              StreamReceiver.on(
+                  new ActivationRequest(
+                      request.getType(), request.getWorker(), request.getTimeout(), 1, request.getFetchVariableList()),
+                  observer,
+                  json);
+          EngineState.StreamRegistration stream = state.openStream(receiver.request(), receiver);
+          receiver.registered(() -> state.closeStream(stream), () -> state.streamReady(stream));
+        });
   }
 
   @Override
   public void completeJob(CompleteJobRequest request, StreamObserver<CompleteJobResponse> observer) {
-    unary(
+    command(
         observer,
-        () -> {
-          state.complete(request.getJobKey(), json.read(request.getVariables(), "variables"));
-          return CompleteJobResponse.getDefaultInstance();
-        });
+        CompleteJobResponse.getDefaultInstance(),
+        () -> state.complete(request.getJobKey(), json.read(request.getVariables(), "variables")));
   }
 
   @Override
   public void failJob(FailJobRequest request, StreamObserver<FailJobResponse> observer) {
-    unary(
-        observer,
-        () -> {
-          state.fail(
-              request.getJobKey(),
-              request.getRetries(),
-              request.getErrorMessage(),
-              request.getRetryBackOff(),
-              json.read(request.getVariables(), "variables"));
-          return FailJobResponse.getDefaultInstance();
-        });
+    Runnable fail =
+        () ->
+            state.fail(
+                request.getJobKey(),
+                request.getRetries(),
+                request.getErrorMessage(),
+                request.getRetryBackOff(),
+                json.read(request.getVariables(), "variables"));
+    command(observer, FailJobResponse.getDefaultInstance(), fail);
   }
 
   @Override
   public void throwError(ThrowErrorRequest request, StreamObserver<ThrowErrorResponse> observer) {
-    unary(
+    // like Camunda's gRPC gateway and engine, a blank error code is no refusal (it matches no catch
+    // event); Camunda's REST gateway refuses it, and so does ours
+    command(
         observer,
-        () -> {
-          // like Camunda's gRPC gateway and engine, a blank error code is no refusal (it matches no
-          // catch event); Camunda's REST gateway refuses it, and so does ours
-          state.throwError(request.getJobKey(), request.getErrorCode(), request.getErrorMessage());
-          return ThrowErrorResponse.getDefaultInstance();
-        });
+        ThrowErrorResponse.getDefaultInstance(),
+        () -> state.throwError(request.getJobKey(), request.getErrorCode(), request.getErrorMessage()));
   }
 
   @Override
   public void updateJobRetries(UpdateJobRetriesRequest request, StreamObserver<UpdateJobRetriesResponse> observer) {
-    unary(
+    command(
         observer,
-        () -> {
-          state.updateRetries(request.getJobKey(), request.getRetries());
-          return UpdateJobRetriesResponse.getDefaultInstance();
-        });
+        UpdateJobRetriesResponse.getDefaultInstance(),
+        () -> state.updateRetries(request.getJobKey(), request.getRetries()));
   }
 
   @Override
   public void updateJobTimeout(UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> observer) {
+    command(
+        observer,
+        UpdateJobTimeoutResponse.getDefaultInstance(),
+        () -> state.updateTimeout(request.getJobKey(), request.getTimeout()));
+  }
+
+  /** Runs a command whose answer carries nothing: its empty response, or the status it threw. */
+  private static <T> void command(StreamObserver<T> observer, T empty, Runnable command) {
     unary(
         observer,
         () -> {
-          state.updateTimeout(request.getJobKey(), request.getTimeout());
-          return UpdateJobTimeoutResponse.getDefaultInstance();
+          command.run();
+          return empty;
         });
+  }
+
+  /** Runs what starts a call that is answered later; what it throws ends the call at once. */
+  private static void guarded(StreamObserver<?> observer, Runnable start) {
+    try {
+      start.run();
+    } catch (RuntimeException e) {
+      observer.onError(GatewayAnswers.status(e));
+    }
   }
 
   /** Answers a call once: the action's result, or the status of what it threw. */

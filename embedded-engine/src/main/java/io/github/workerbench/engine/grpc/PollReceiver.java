@@ -2,21 +2,23 @@ package io.github.workerbench.engine.grpc;
 
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.github.workerbench.engine.state.ActivatedJobData;
-import io.github.workerbench.engine.state.EngineState;
 import io.github.workerbench.engine.state.VariablesJson;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
 import java.util.List;
 
 /** One ActivateJobs call: answered once, with whatever jobs it got (possibly none). */
-final class PollReceiver extends CallReceiver<ActivateJobsResponse, EngineState.PollRegistration> {
+final class PollReceiver extends CallReceiver<ActivateJobsResponse> {
 
-  PollReceiver(ServerCallStreamObserver<ActivateJobsResponse> call, VariablesJson json) {
+  private PollReceiver(ServerCallStreamObserver<ActivateJobsResponse> call, VariablesJson json) {
     super(call, json);
   }
 
-  @Override
-  void release(EngineState state, EngineState.PollRegistration poll) {
-    state.cancel(poll);
+  /** The receiver of an ActivateJobs call, released when its caller cancels. */
+  static PollReceiver on(StreamObserver<ActivateJobsResponse> observer, VariablesJson json) {
+    PollReceiver receiver = new PollReceiver((ServerCallStreamObserver<ActivateJobsResponse>) observer, json);
+    receiver.call.setOnCancelHandler(receiver::cancelled);
+    return receiver;
   }
 
   @Override

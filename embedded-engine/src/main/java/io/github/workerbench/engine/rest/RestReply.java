@@ -2,6 +2,7 @@ package io.github.workerbench.engine.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.workerbench.engine.state.CommandRejectedException;
+import io.github.workerbench.engine.state.RejectionType;
 import io.github.workerbench.engine.state.ResultTimeoutException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -44,13 +45,7 @@ record RestReply(Channel channel, boolean keepAlive, String path, ObjectMapper m
    */
   void failed(Throwable e) {
     if (e instanceof CommandRejectedException rejected) {
-      HttpResponseStatus status =
-          switch (rejected.type()) {
-            case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
-            case INVALID_ARGUMENT -> HttpResponseStatus.BAD_REQUEST;
-            case INVALID_STATE -> HttpResponseStatus.CONFLICT;
-          };
-      problem(status, rejected.type().name(), rejected.getMessage());
+      problem(status(rejected.type()), rejected.type().name(), rejected.getMessage());
     } else if (e instanceof ResultTimeoutException timeout) {
       problem(HttpResponseStatus.GATEWAY_TIMEOUT, "DEADLINE_EXCEEDED", timeout.getMessage());
     } else if (e instanceof IOException || e instanceof IllegalArgumentException) {
@@ -59,6 +54,14 @@ record RestReply(Channel channel, boolean keepAlive, String path, ObjectMapper m
       LOG.warn("REST request {} failed", path, e);
       problem(HttpResponseStatus.INTERNAL_SERVER_ERROR, "INTERNAL", String.valueOf(e));
     }
+  }
+
+  private static HttpResponseStatus status(RejectionType type) {
+    return switch (type) {
+      case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
+      case INVALID_ARGUMENT -> HttpResponseStatus.BAD_REQUEST;
+      case INVALID_STATE -> HttpResponseStatus.CONFLICT;
+    };
   }
 
   void problem(HttpResponseStatus status, String title, String detail) {

@@ -58,7 +58,7 @@ public final class EngineState {
     Keys keys = new Keys();
     definitions = new Definitions(keys);
     dispatch = new JobDispatch(lock, timers, clock, counters);
-    jobs = new Jobs(keys, counters, timers, dispatch);
+    jobs = new Jobs(counters, timers, dispatch);
     instances = new Instances(keys, counters, clock, jobs);
   }
 

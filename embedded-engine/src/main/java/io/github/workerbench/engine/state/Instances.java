@@ -54,8 +54,9 @@ final class Instances {
     instance.taskIndex++;
     List<ServiceTask> tasks = instance.definition.model().tasks();
     if (instance.taskIndex < tasks.size()) {
+      // the element instance's key comes before its job's, as in Zeebe
       long elementInstanceKey = keys.next();
-      instance.currentJob = jobs.create(tasks.get(instance.taskIndex), instance, elementInstanceKey, out);
+      instance.currentJob = jobs.create(keys.next(), tasks.get(instance.taskIndex), instance, elementInstanceKey, out);
       return;
     }
     instance.currentJob = null;

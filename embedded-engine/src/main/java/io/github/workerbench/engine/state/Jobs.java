@@ -12,22 +12,20 @@ import java.util.Map;
  */
 final class Jobs {
 
-  private final Keys keys;
   private final Counters counters;
   private final Timers timers;
   private final JobDispatch dispatch;
   private final Map<Long, Job> jobs = new HashMap<>();
 
-  Jobs(Keys keys, Counters counters, Timers timers, JobDispatch dispatch) {
-    this.keys = keys;
+  Jobs(Counters counters, Timers timers, JobDispatch dispatch) {
     this.counters = counters;
     this.timers = timers;
     this.dispatch = dispatch;
   }
 
   /** Creates an instance's job for a service task and makes it activatable. */
-  Job create(ServiceTask task, ProcessInstance instance, long elementInstanceKey, Outbox out) {
-    Job job = new Job(keys.next(), task, instance, elementInstanceKey);
+  Job create(long jobKey, ServiceTask task, ProcessInstance instance, long elementInstanceKey, Outbox out) {
+    Job job = new Job(jobKey, task, instance, elementInstanceKey);
     jobs.put(job.key, job);
     counters.jobsCreated++;
     dispatch.makeActivatable(job, out);
