@@ -53,8 +53,6 @@ final class JobDispatch {
     this.deadlines = new Deadlines(timers, clock, this::sweep);
   }
 
-  // ------------------------------------------------------------------ under the lock
-
   /** Makes a job activatable (leaving whatever activation it had) and dispatches its type. */
   void makeActivatable(Job job, Outbox out) {
     leaveActivation(job);
@@ -261,9 +259,10 @@ final class JobDispatch {
     out.add(receiver, taken, activations, data);
   }
 
-  // ------------------------------------------------------------------ outside the lock
-
-  /** Runs an outbox's deliveries; jobs a receiver could not take are put back at once. */
+  /**
+   * Runs an outbox's deliveries, without the lock; jobs a receiver could not take are put back at
+   * once. This and the timer callbacks below take the lock themselves.
+   */
   void deliver(Outbox out) {
     List<Outbox.Delivery> deliveries = out.drain();
     while (!deliveries.isEmpty()) {
