@@ -19,12 +19,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every change happens under one lock, taken here; the operations are short (no I/O), so a
  * single lock keeps the rules simple and is far from the bottleneck. The work is done by
- * package-private parts, each guarded by this lock: {@link Definitions} (deployed versions), {@link
- * Instances} (instances and how a token moves), {@link Jobs} (the job table and job commands),
- * {@link JobDispatch} (queues per type, parked polls, open streams, deliveries), {@link Deadlines}
- * (activation timeouts in one ordered set swept by a single timer) and {@link Counters}. Whatever
+ * package-private parts, each guarded by this lock: {@code Definitions} (deployed versions), {@code
+ * Instances} (instances and how a token moves), {@code Jobs} (the job table and job commands),
+ * {@code JobDispatch} (queues per type, parked polls, open streams, deliveries), {@code Deadlines}
+ * (activation timeouts in one ordered set swept by a single timer) and {@code Counters}. Whatever
  * must reach a transport (jobs for a poll or stream, a finished instance's result) is collected
- * under the lock in an {@link Outbox} and delivered after it is released, so a slow or dead client
+ * under the lock in an {@code Outbox} and delivered after it is released, so a slow or dead client
  * never blocks the engine. A delivery that fails puts its jobs back at once.
  *
  * <p>What both protocols refuse is decided here and in the command records ({@link
