@@ -8,9 +8,11 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,35 +28,43 @@ class ClientCommandsIT {
     REST
   }
 
-  private EngineServer engine;
-  private CamundaClient client;
+  private static EngineServer engine;
+  private final List<CamundaClient> clients = new ArrayList<>();
 
-  @BeforeEach
-  void startEngine() {
+  @BeforeAll
+  static void startEngine() {
     engine = EngineServer.start(EngineConfig.ephemeral());
   }
 
-  @AfterEach
-  void stopEngine() {
+  @AfterAll
+  static void stopEngine() {
     engine.close();
-    if (client != null) {
-      client.close();
-    }
   }
 
-  private CamundaClient client(Protocol protocol) {
-    client =
+  @AfterEach
+  void closeClients() {
+    clients.forEach(CamundaClient::close);
+  }
+
+  /** A client preferring the protocol, with a one-task process of its own deployed. */
+  private CamundaClient client(Protocol protocol, String processId) {
+    CamundaClient client =
         CamundaClient.newClientBuilder()
             .applyEnvironmentVariableOverrides(false)
             .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))
             .restAddress(URI.create("http://127.0.0.1:" + engine.restPort()))
             .preferRestOverGrpc(protocol == Protocol.REST)
             .build();
+    clients.add(client);
     client
         .newDeployResourceCommand()
         .addProcessModel(
-            Bpmn.createExecutableProcess("p").startEvent().serviceTask("t", t -> t.zeebeJobType("t")).endEvent().done(),
-            "p.bpmn")
+            Bpmn.createExecutableProcess(processId)
+                .startEvent()
+                .serviceTask("t", t -> t.zeebeJobType(processId))
+                .endEvent()
+                .done(),
+            processId + ".bpmn")
         .send()
         .join();
     return client;
@@ -64,13 +74,13 @@ class ClientCommandsIT {
   @EnumSource(Protocol.class)
   void shouldEchoTagsAndBusinessIdWhenTheClientCreatesAnInstanceWithThem(Protocol protocol) {
     // given
-    CamundaClient client = client(protocol);
+    CamundaClient client = client(protocol, "labels-" + protocol);
 
     // when
     ProcessInstanceEvent created =
         client
             .newCreateInstanceCommand()
-            .bpmnProcessId("p")
+            .bpmnProcessId("labels-" + protocol)
             .latestVersion()
             .tags("team:a", "b")
             .businessId("order-1")
@@ -86,12 +96,15 @@ class ClientCommandsIT {
   @EnumSource(Protocol.class)
   void shouldAcceptUpdatesAndCancellationWhenTheClientSendsThem(Protocol protocol) {
     // given an activated job
-    CamundaClient client = client(protocol);
-    long instance = client.newCreateInstanceCommand().bpmnProcessId("p").latestVersion().send().join().getProcessInstanceKey();
+    String processId = "updates-" + protocol;
+    CamundaClient client = client(protocol, processId);
+    long instance =
+        client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join().getProcessInstanceKey();
+    long canceledBefore = engine.counters().processInstancesCanceled();
     List<ActivatedJob> jobs =
         client
             .newActivateJobsCommand()
-            .jobType("t")
+            .jobType(processId)
             .maxJobsToActivate(1)
             .workerName("w")
             .timeout(Duration.ofMinutes(5))
@@ -109,6 +122,6 @@ class ClientCommandsIT {
     client.newCancelInstanceCommand(instance).send().join();
 
     // then
-    assertThat(engine.counters().processInstancesCanceled()).isEqualTo(1);
+    assertThat(engine.counters().processInstancesCanceled()).isEqualTo(canceledBefore + 1);
   }
 }

@@ -17,6 +17,8 @@ import io.github.workerbench.engine.state.ProcessDefinitionInfo;
 import io.github.workerbench.engine.state.ProcessInstanceView;
 import io.github.workerbench.engine.state.ResultTimeoutException;
 import io.github.workerbench.engine.state.VariablesJson;
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.Message;
 import io.grpc.Status;
 import java.util.Map;
 
@@ -106,19 +108,16 @@ final class GatewayAnswers {
   /** A completed instance, with the variables asked for and its creation's labels. */
   static CreateProcessInstanceWithResultResponse completed(
       ProcessInstanceView view, Map<String, Object> variables, InstanceLabels labels, VariablesJson json) {
-    CreateProcessInstanceWithResultResponse.Builder response =
-        CreateProcessInstanceWithResultResponse.newBuilder()
-            .setProcessDefinitionKey(view.processDefinitionKey())
-            .setBpmnProcessId(view.bpmnProcessId())
-            .setVersion(view.version())
-            .setProcessInstanceKey(view.processInstanceKey())
-            .setVariables(json.write(variables))
-            .setTenantId(TENANT)
-            .addAllTags(labels.tags());
-    if (labels.businessId() != null) {
-      response.setBusinessId(labels.businessId());
+    CreateProcessInstanceWithResultResponse.Builder response = CreateProcessInstanceWithResultResponse.newBuilder();
+    // gateway.proto gives the with-result answer every field of the plain one, under the same
+    // names: copied by name, so the two answers cannot drift apart
+    Message created = created(view, labels);
+    for (Descriptors.FieldDescriptor field : created.getDescriptorForType().getFields()) {
+      if (field.isRepeated() || created.hasField(field)) {
+        response.setField(response.getDescriptorForType().findFieldByName(field.getName()), created.getField(field));
+      }
     }
-    return response.build();
+    return response.setVariables(json.write(variables)).build();
   }
 
   static ActivatedJob job(ActivatedJobData job, VariablesJson json) {

@@ -14,10 +14,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
 
 /**
- * The cluster, deployment and process-instance routes of REST v2 (cluster.yaml, deployments.yaml,
+ * The deployment and process-instance routes of REST v2 (deployments.yaml,
  * process-instances.yaml). Besides what the engine refuses for both protocols, a creation naming
  * both a definition key and an id is refused, as Camunda's REST gateway does
  * (ProcessInstanceRequestValidator). Thread-safe.
@@ -28,18 +27,9 @@ final class InstanceEndpoints {
   private static final int DEFAULT_PAGE_LIMIT = 100;
 
   private final EngineState state;
-  private final String host;
-  private final IntSupplier grpcPort;
 
-  InstanceEndpoints(EngineState state, String host, IntSupplier grpcPort) {
+  InstanceEndpoints(EngineState state) {
     this.state = state;
-    this.host = host;
-    this.grpcPort = grpcPort;
-  }
-
-  /** GET /v2/topology. */
-  void topology(RestCall call) {
-    call.reply().json(HttpResponseStatus.OK, RestJson.topology(host, grpcPort.getAsInt()));
   }
 
   /** POST /v2/deployments: multipart; only file parts named resources are resources. */

@@ -102,12 +102,7 @@ final class JobEndpoints {
   }
 
   /** A parked REST activation; alive while its connection is open. */
-  private static final class PollReceiver implements JobReceiver {
-    private final RestReply reply;
-
-    PollReceiver(RestReply reply) {
-      this.reply = reply;
-    }
+  private record PollReceiver(RestReply reply) implements JobReceiver {
 
     @Override
     public boolean isAlive() {

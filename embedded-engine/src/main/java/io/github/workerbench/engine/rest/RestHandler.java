@@ -36,7 +36,9 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   RestHandler(EngineState state, ObjectMapper mapper, String host, IntSupplier grpcPort) {
     this.state = state;
     this.mapper = mapper;
-    this.routes = new RestRoutes(new InstanceEndpoints(state, host, grpcPort), new JobEndpoints(state));
+    RestRoutes.Endpoint topology =
+        call -> call.reply().json(HttpResponseStatus.OK, RestJson.topology(host, grpcPort.getAsInt()));
+    this.routes = new RestRoutes(topology, new InstanceEndpoints(state), new JobEndpoints(state));
   }
 
   @Override

@@ -49,10 +49,13 @@ final class RestRoutes {
 
   private final List<Route> routes;
 
-  RestRoutes(InstanceEndpoints instances, JobEndpoints jobs) {
+  /**
+   * @param topology answers GET /v2/topology (cluster.yaml)
+   */
+  RestRoutes(Endpoint topology, InstanceEndpoints instances, JobEndpoints jobs) {
     routes =
         List.of(
-            route(HttpMethod.GET, "/v2/topology", instances::topology),
+            route(HttpMethod.GET, "/v2/topology", topology),
             route(HttpMethod.POST, "/v2/deployments", instances::deploy),
             route(HttpMethod.POST, "/v2/process-instances", instances::create),
             route(HttpMethod.POST, "/v2/process-instances/search", instances::search),
