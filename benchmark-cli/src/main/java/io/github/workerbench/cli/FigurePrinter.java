@@ -1,6 +1,7 @@
 package io.github.workerbench.cli;
 
 import io.github.workerbench.core.run.RunListener;
+import io.github.workerbench.model.result.Diagnosis;
 import io.github.workerbench.model.result.Metric;
 import io.github.workerbench.model.result.MetricSummary;
 import io.github.workerbench.model.result.RepeatMetrics;
@@ -48,7 +49,7 @@ final class FigurePrinter {
       public void repeatFinished(ScenarioPlan plan, RepeatMetrics m) {
         out.printf(
             Locale.ROOT,
-            "  repeat %d/%d: %s, %d/%d jobs in %.3f s, %.2f jobs/s, efficiency %.2f%n",
+            "  repeat %d/%d: %s, %d/%d jobs in %.3f s, %.2f jobs/s, efficiency %.2f%s%n",
             m.repeat(),
             plan.scenario().repeats(),
             m.status().id(),
@@ -56,7 +57,8 @@ final class FigurePrinter {
             m.expectedJobs(),
             m.totalTimeSeconds(),
             m.jobsPerSecond(),
-            m.efficiency());
+            m.efficiency(),
+            why(m.diagnosis()));
         out.flush();
       }
     };
@@ -79,7 +81,16 @@ final class FigurePrinter {
           s.get(Metric.JOBS_COMPLETED).avg(), result.plan().numInstances());
       out.printf(Locale.ROOT, "Jobs per second:     %s%n", spread(s.get(Metric.JOBS_PER_SECOND), "%.2f"));
       out.printf(Locale.ROOT, "Ideal time:          %.3f s%n", s.get(Metric.IDEAL_TIME).avg());
-      out.printf(Locale.ROOT, "Efficiency:          %s%n", spread(s.get(Metric.EFFICIENCY), "%.2f"));
+      out.printf(Locale.ROOT, "Efficiency:          %s%s%n", spread(s.get(Metric.EFFICIENCY), "%.2f"),
+          why(result.diagnosis()));
+      Diagnosis diagnosis = result.diagnosis();
+      if (diagnosis.measured()) {
+        out.printf(Locale.ROOT, "Slot time:           %s%n", diagnosis.slots().describe());
+        out.printf(Locale.ROOT, "Why:                 %s: %s%n", diagnosis.cause().id(), diagnosis.advice());
+      }
+      out.printf(Locale.ROOT, "CPU utilization:     %.0f%% of %d cores (process and children, in the window)%s%n",
+          100 * avg(s, Metric.CPU_UTILIZATION), result.cores(),
+          diagnosis.harnessBound() ? ", harness-bound" : "");
       out.printf(Locale.ROOT, "Latency (ms):        p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
           avg(s, Metric.LATENCY_P50), avg(s, Metric.LATENCY_P95), avg(s, Metric.LATENCY_P99),
           avg(s, Metric.LATENCY_MAX));
@@ -128,6 +139,14 @@ final class FigurePrinter {
           result.status().id() + (result.error() == null ? "" : ": " + result.error()));
     }
     out.flush();
+  }
+
+  /** The cause next to an efficiency: {@code  (why: refill_threshold)}, with harness-bound. */
+  private static String why(Diagnosis diagnosis) {
+    if (!diagnosis.measured()) {
+      return "";
+    }
+    return " (why: " + diagnosis.cause().id() + (diagnosis.harnessBound() ? ", harness-bound" : "") + ")";
   }
 
   private static String spread(MetricSummary summary, String format) {

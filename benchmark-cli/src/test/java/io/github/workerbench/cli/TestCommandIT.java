@@ -35,12 +35,19 @@ class TestCommandIT {
             "--output", output.toString());
     // then
     assertThat(exitCode).as(out.toString()).isZero();
-    assertThat(out.toString()).contains("Efficiency:").contains("Jobs completed:      6 / 6");
+    assertThat(out.toString())
+        .contains("Efficiency:")
+        .contains("Jobs completed:      6 / 6")
+        .containsPattern("Efficiency: .*\\(why: [a-z_]+")
+        .contains("Slot time:           working ")
+        .contains("Why:                 ");
     JsonNode file = new ObjectMapper().readTree(output.toFile());
     JsonNode result = file.get("results").get(0);
     assertThat(result.get("status").asText()).isEqualTo("success");
     assertThat(result.get("jobs_completed").asDouble()).isEqualTo(6);
     assertThat(result.has("jobs_per_second_avg")).isTrue();
     assertThat(result.get("resolved_strategy").asText()).isEqualTo("virtual");
+    assertThat(result.get("diagnosis").get("cause").isTextual()).isTrue();
+    assertThat(result.get("harness_bound").isBoolean()).isTrue();
   }
 }

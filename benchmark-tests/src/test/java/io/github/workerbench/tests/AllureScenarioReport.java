@@ -2,6 +2,7 @@ package io.github.workerbench.tests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.workerbench.model.result.Diagnosis;
 import io.github.workerbench.model.result.Metric;
 import io.github.workerbench.model.result.MetricSummary;
 import io.github.workerbench.model.result.ScenarioResult;
@@ -9,13 +10,15 @@ import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.ScenarioWriter;
 import io.qameta.allure.Allure;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * What a scenario's test tells Allure: labels epic = phase, feature = strategy, story = workload
  * and tag = the JUnit tag; every scenario field (resolved optional values included) as a
- * parameter; the metrics object of the results file as JSON, the latency distribution as SVG and,
- * on failure, the tail of the log.
+ * parameter, and after the run its efficiency and diagnosis; the metrics object of the results file
+ * as JSON, the diagnosis as text, the latency distribution as SVG and, on failure, the tail of the
+ * log.
  *
  * <p>Calls go to the current Allure test case of the calling thread: call from the test's thread.
  */
@@ -43,10 +46,29 @@ final class AllureScenarioReport {
     }
   }
 
-  /** The metrics as JSON (the object the results file holds) and the latency chart. */
+  /**
+   * The efficiency and the diagnosis next to it as parameters, the metrics as JSON (the object the
+   * results file holds), the diagnosis as text and the latency chart.
+   */
   static void attachResult(ScenarioResult result, ObjectNode written) {
-    Allure.addAttachment("metrics.json", "application/json", written.toPrettyString(), ".json");
     Map<Metric, MetricSummary> metrics = result.summaries();
+    MetricSummary efficiency = metrics.get(Metric.EFFICIENCY);
+    if (efficiency != null) {
+      Allure.parameter("efficiency", String.format(Locale.ROOT, "%.3f", efficiency.avg()));
+    }
+    Diagnosis diagnosis = result.diagnosis();
+    if (diagnosis.measured()) {
+      Allure.parameter(
+          "diagnosis", diagnosis.cause().id() + (diagnosis.harnessBound() ? " (harness-bound)" : ""));
+      Allure.addAttachment(
+          "diagnosis.txt",
+          "text/plain",
+          "why: " + diagnosis.cause().id() + "\n" + diagnosis.advice() + "\n\nslot time: "
+              + diagnosis.slots().describe() + "\nharness_bound: " + diagnosis.harnessBound()
+              + "\n",
+          ".txt");
+    }
+    Allure.addAttachment("metrics.json", "application/json", written.toPrettyString(), ".json");
     Allure.addAttachment(
         "latency.svg",
         "image/svg+xml",

@@ -242,6 +242,7 @@ public final class HtmlReport {
           Column.metric("jobs/s", Metric.JOBS_PER_SECOND),
           Column.number("± ci95", Metric.JOBS_PER_SECOND.fileName(Statistic.CI95)),
           Column.metric("eff", Metric.EFFICIENCY),
+          Column.text("why", "diagnosis"),
           Column.metric("p50 ms", Metric.LATENCY_P50),
           Column.metric("p99 ms", Metric.LATENCY_P99),
           Column.metric("heap MiB", Metric.MEMORY_PEAK),
@@ -274,6 +275,9 @@ public final class HtmlReport {
         } else if (column.metric() == Metric.EFFICIENCY) {
           text = row.efficiency().isPresent() ? Fmt.pct(row.efficiency()) : "";
           sortValue = row.efficiency().isPresent() ? Double.toString(row.efficiency().getAsDouble()) : "";
+        } else if (column.field().equals("diagnosis")) {
+          text = row.why();
+          sortValue = text;
         } else if (column.type().equals("n")) {
           OptionalDouble value =
               column.metric() != null ? row.metric(column.metric()) : row.number(column.field());
@@ -283,8 +287,11 @@ public final class HtmlReport {
           text = row.fields().getOrDefault(column.field(), "");
           sortValue = text;
         }
-        html.append("<td data-v=\"").append(esc(sortValue)).append("\">").append(esc(text))
-            .append("</td>");
+        html.append("<td data-v=\"").append(esc(sortValue)).append("\"");
+        if (column.field().equals("diagnosis") && !row.advice().isEmpty()) {
+          html.append(" title=\"").append(esc(row.advice())).append("\"");
+        }
+        html.append(">").append(esc(text)).append("</td>");
       }
       html.append("</tr>");
     }

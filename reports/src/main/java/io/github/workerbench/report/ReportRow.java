@@ -1,5 +1,6 @@
 package io.github.workerbench.report;
 
+import io.github.workerbench.model.result.Diagnosis;
 import io.github.workerbench.model.result.Metric;
 import io.github.workerbench.model.result.MetricSummary;
 import java.util.Collections;
@@ -30,6 +31,10 @@ import java.util.OptionalDouble;
  * @param jobsPerSecondCi95 half-width of its 95% confidence interval, in jobs per second
  * @param efficiency ideal time over measured time (ratio, 1.0 = ideal); read, or derived from
  *     {@code total_time} where the file lacks it
+ * @param cause the id of the diagnosis's dominant cause (docs/RESULTS_FORMAT.md), e.g. {@code
+ *     refill_threshold}; empty when the file has no diagnosis (the seed's, an unmeasured result)
+ * @param advice the diagnosis's sentence of advice; empty when absent
+ * @param harnessBound whether the machine, not the strategy, set the result
  * @param fields every field of the result as text, in file order; nested values as compact JSON
  */
 public record ReportRow(
@@ -46,6 +51,9 @@ public record ReportRow(
     OptionalDouble jobsPerSecond,
     OptionalDouble jobsPerSecondCi95,
     OptionalDouble efficiency,
+    String cause,
+    String advice,
+    boolean harnessBound,
     Map<String, String> fields) {
 
   public ReportRow {
@@ -58,12 +66,28 @@ public record ReportRow(
     Objects.requireNonNull(jobsPerSecond, "jobsPerSecond");
     Objects.requireNonNull(jobsPerSecondCi95, "jobsPerSecondCi95");
     Objects.requireNonNull(efficiency, "efficiency");
+    cause = cause == null ? "" : cause;
+    advice = advice == null ? "" : advice;
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 
   /** Whether the scenario succeeded and has a throughput, so it counts in comparisons. */
   public boolean measured() {
     return "success".equalsIgnoreCase(status) && jobsPerSecond.isPresent();
+  }
+
+  /** The diagnosis's cause, when the file names one this tool knows. */
+  public java.util.Optional<Diagnosis.Cause> knownCause() {
+    return java.util.Optional.ofNullable(Diagnosis.Cause.fromId(cause));
+  }
+
+  /**
+   * The cause as the tables show it next to efficiency: its id, {@code -} when absent, with
+   * {@code (harness-bound)} when the machine set the result.
+   */
+  public String why() {
+    String shown = cause.isEmpty() ? "-" : cause;
+    return harnessBound ? shown + " (harness-bound)" : shown;
   }
 
   /** The mean throughput, or 0 when absent: only for rows that are {@link #measured()}. */

@@ -1,5 +1,6 @@
 package io.github.workerbench.report;
 
+import io.github.workerbench.model.result.Diagnosis;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  * The console summary the seed's runner prints, for every strategy present: results grouped by
  * phase, top performers by throughput, the best strategy per workload type, the head-to-head per
  * test condition with winner and margin, win counts, and the six key-question answers. Efficiency
- * is shown next to every throughput. Fixed-width text, {@link java.util.Locale#ROOT} numbers.
+ * is shown next to every throughput, and the diagnosis's cause ({@code why}) next to efficiency in
+ * the phase tables, each cause's advice below its table. Fixed-width text, {@link java.util.Locale#ROOT} numbers.
  * Stateless; called by {@code bench report} and at the end of {@code bench run}.
  */
 public final class Reports {
@@ -63,7 +65,7 @@ public final class Reports {
       out.println(phase + " (" + rows.size() + (rows.size() == 1 ? " result)" : " results)"));
       TextTable table =
           new TextTable("name", "strategy", "workload", ">n", ">c", ">d(s)", ">jobs/s", ">ci95",
-              ">eff", "status");
+              ">eff", "why", "status");
       for (ReportRow row : rows) {
         table.row(
             row.name(),
@@ -77,9 +79,16 @@ public final class Reports {
                 ? "±" + Fmt.rate(row.jobsPerSecondCi95().getAsDouble())
                 : "-",
             row.measured() ? Fmt.pct(row.efficiency()) : "-",
+            row.why(),
             row.status());
       }
       table.print(out, "  ");
+      rows.stream()
+          .filter(row -> row.measured() && row.knownCause().isPresent()
+              && row.knownCause().get() != Diagnosis.Cause.NONE)
+          .map(row -> row.knownCause().get())
+          .distinct()
+          .forEach(cause -> out.println("  why " + cause.id() + ": " + cause.advice()));
       rows.stream()
           .filter(row -> !row.error().isEmpty())
           .forEach(row -> out.println("  ! " + row.name() + ": " + row.error()));

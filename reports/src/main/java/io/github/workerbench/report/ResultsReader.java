@@ -146,6 +146,9 @@ public final class ResultsReader {
         throughput,
         firstNumber(result, Metric.JOBS_PER_SECOND.fileName(Statistic.CI95)),
         efficiency,
+        result.path("diagnosis").path("cause").asText(""),
+        result.path("diagnosis").path("advice").asText(""),
+        result.path("harness_bound").asBoolean(false),
         fields);
   }
 

@@ -65,6 +65,58 @@ class KeyQuestionsTest {
                 + " vs virtual 9.60 jobs/s (eff 96.0%) -> virtual by 2.1%");
   }
 
+  /** One io result of phase 2 as our files write it, with its diagnosis's cause. */
+  private static String ioResult(String strategy, double jobsPerSecond, double efficiency, String cause) {
+    return """
+        {"name": "workload_%1$s_io", "phase": "2_workload_types", "strategy": "%1$s",
+         "workload_type": "io", "num_instances": 100, "work_duration": 0.5,
+         "max_concurrent_jobs": 10, "status": "success", "jobs_per_second_avg": %2$s,
+         "efficiency_avg": %3$s, "harness_bound": false,
+         "diagnosis": {"working": 0.6, "awaiting_activation": 0.3, "awaiting_start": 0.05,
+           "awaiting_completion": 0.03, "other": 0.02, "cause": "%4$s", "advice": "..."}}
+        """.formatted(strategy, jobsPerSecond, efficiency, cause);
+  }
+
+  @Test
+  void shouldCallTheComparisonConfoundedWhenOnlyTheLoserWaitedForTheJobWorkersRefill() {
+    // given the issue's measured case: n=100, c=10, d=0.5 io under the JobWorker at
+    // max_jobs_active = c; thread 0.67 held back by the refill threshold, async 0.97
+    ResultsData data =
+        ResultsReader.parse(
+            "{\"results\": [" + ioResult("async", 19.4, 0.97, "none") + ","
+                + ioResult("thread", 13.4, 0.67, "refill_threshold") + "]}",
+            "confounded.json");
+
+    // when
+    KeyAnswer answer = KeyQuestions.answer(data).get(3);
+
+    // then
+    assertThat(answer.answer())
+        .startsWith("async is fastest on io work")
+        .contains(
+            "Confounded: thread (refill_threshold in 1 of 1 diagnosed results) is held back by a cause"
+                + " outside the execution model that async did not meet, so this gap is not the"
+                + " strategies' own.")
+        .contains("raise max_jobs_active");
+    assertThat(answer.evidence()).contains("thread: why refill_threshold x1", "async: why none x1");
+  }
+
+  @Test
+  void shouldNotCallTheComparisonConfoundedWhenBothStrategiesShareTheCause() {
+    // given
+    ResultsData data =
+        ResultsReader.parse(
+            "{\"results\": [" + ioResult("async", 14.0, 0.70, "refill_threshold") + ","
+                + ioResult("thread", 13.4, 0.67, "refill_threshold") + "]}",
+            "shared.json");
+
+    // when
+    KeyAnswer answer = KeyQuestions.answer(data).get(3);
+
+    // then
+    assertThat(answer.answer()).doesNotContain("Confounded");
+  }
+
   @Test
   void shouldPutMassiveLoadFirstWhenAnsweringExtremeLoad() {
     // given

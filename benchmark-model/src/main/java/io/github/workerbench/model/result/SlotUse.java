@@ -80,6 +80,22 @@ public record SlotUse(
         runs > 0 ? workingNanos / 1e9 / runs : Double.NaN);
   }
 
+  /**
+   * The parts as the reports show them, in percent: {@code working 70.0%, awaiting activation
+   * 27.1%, awaiting start 1.0%, awaiting completion 0.9%, other 1.0%}.
+   */
+  public String describe() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "working %.1f%%, awaiting activation %.1f%%, awaiting start %.1f%%, awaiting completion"
+            + " %.1f%%, other %.1f%%",
+        100 * working,
+        100 * awaitingActivation,
+        100 * awaitingStart,
+        100 * awaitingCompletion,
+        100 * other);
+  }
+
   /** Whether a window was measured (the parts sum to 1, not 0). */
   public boolean measured() {
     return working + awaitingActivation + awaitingStart + awaitingCompletion + other > 0;
