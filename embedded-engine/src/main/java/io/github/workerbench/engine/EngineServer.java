@@ -1,7 +1,12 @@
 package io.github.workerbench.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.workerbench.engine.cluster.ClusterConditions;
+import io.github.workerbench.engine.cluster.SimulatedCluster;
 import io.github.workerbench.engine.grpc.GatewayService;
+import io.github.workerbench.engine.grpc.SimulatedClusterInterceptor;
+import io.grpc.ServerInterceptor;
+import java.util.List;
 import io.github.workerbench.engine.rest.RestServer;
 import io.github.workerbench.engine.state.EngineState;
 import io.github.workerbench.engine.state.Timers;
@@ -40,15 +45,22 @@ public final class EngineServer implements AutoCloseable {
   private final EngineState state;
   private final Server grpc;
   private final RestServer rest;
+  private final SimulatedCluster cluster;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private EngineServer(
-      String host, ScheduledExecutorService scheduler, EngineState state, Server grpc, RestServer rest) {
+      String host,
+      ScheduledExecutorService scheduler,
+      EngineState state,
+      Server grpc,
+      RestServer rest,
+      SimulatedCluster cluster) {
     this.host = host;
     this.scheduler = scheduler;
     this.state = state;
     this.grpc = grpc;
     this.rest = rest;
+    this.cluster = cluster;
   }
 
   /**
@@ -57,6 +69,18 @@ public final class EngineServer implements AutoCloseable {
    * @throws EngineStartException when a port cannot be bound (the message names it)
    */
   public static EngineServer start(EngineConfig config) {
+    return start(config, ClusterConditions.none());
+  }
+
+  /**
+   * Binds both endpoints, answering as a remote cluster under {@code conditions} does (latency on
+   * every call and streamed job, back-pressure beyond the in-flight limit; see {@link
+   * SimulatedCluster}), and returns when they accept calls.
+   *
+   * @throws EngineStartException when a port cannot be bound (the message names it)
+   */
+  public static EngineServer start(EngineConfig config, ClusterConditions conditions) {
+    SimulatedCluster cluster = new SimulatedCluster(conditions);
     ScheduledThreadPoolExecutor scheduler =
         new ScheduledThreadPoolExecutor(
             1,
@@ -70,8 +94,10 @@ public final class EngineServer implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper();
     VariablesJson json = new VariablesJson(mapper);
     Server[] grpcHolder = new Server[1];
+    List<ServerInterceptor> interceptors =
+        conditions.active() ? List.of(new SimulatedClusterInterceptor(cluster)) : List.of();
     GatewayService service =
-        new GatewayService(state, json, config.host(), () -> grpcHolder[0].getPort());
+        new GatewayService(state, json, config.host(), () -> grpcHolder[0].getPort(), interceptors);
     Server grpc =
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.grpcPort()))
             .addService(service)
@@ -85,6 +111,7 @@ public final class EngineServer implements AutoCloseable {
       grpc.start();
     } catch (IOException | RuntimeException e) {
       scheduler.shutdownNow();
+      cluster.close();
       throw new EngineStartException(
           "Expected to bind the gRPC port "
               + config.host()
@@ -97,10 +124,11 @@ public final class EngineServer implements AutoCloseable {
     }
     RestServer rest;
     try {
-      rest = RestServer.start(config.host(), config.restPort(), state, mapper, grpc::getPort);
+      rest = RestServer.start(config.host(), config.restPort(), state, mapper, grpc::getPort, cluster);
     } catch (RuntimeException e) {
       grpc.shutdownNow();
       scheduler.shutdownNow();
+      cluster.close();
       throw new EngineStartException(
           "Expected to bind the REST port "
               + config.host()
@@ -112,7 +140,14 @@ public final class EngineServer implements AutoCloseable {
           e);
     }
     LOG.info("embedded engine listening: grpc={}:{} rest={}:{}", config.host(), grpc.getPort(), config.host(), rest.port());
-    return new EngineServer(config.host(), scheduler, state, grpc, rest);
+    if (conditions.active()) {
+      LOG.info(
+          "embedded engine answers as a remote cluster: latency {} ± {} ms, max in flight {}",
+          conditions.latencyMillis(),
+          conditions.jitterMillis(),
+          conditions.limits() ? conditions.maxInFlight() : "unlimited");
+    }
+    return new EngineServer(config.host(), scheduler, state, grpc, rest, cluster);
   }
 
   private static String rootMessage(Throwable e) {
@@ -138,6 +173,16 @@ public final class EngineServer implements AutoCloseable {
     return host;
   }
 
+  /** The commands refused by back-pressure since start (0 without an in-flight limit). */
+  public long refusedCommands() {
+    return cluster.refusals();
+  }
+
+  /** The conditions the engine answers under. */
+  public ClusterConditions clusterConditions() {
+    return cluster.conditions();
+  }
+
   /** A consistent snapshot of what the engine has done since start. */
   public EngineCounters counters() {
     return state.counters();
@@ -158,6 +203,7 @@ public final class EngineServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     scheduler.shutdownNow();
+    cluster.close();
   }
 
 }

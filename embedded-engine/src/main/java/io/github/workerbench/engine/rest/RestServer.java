@@ -1,6 +1,7 @@
 package io.github.workerbench.engine.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.workerbench.engine.cluster.SimulatedCluster;
 import io.github.workerbench.engine.state.EngineState;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -34,8 +35,28 @@ public final class RestServer implements AutoCloseable {
    */
   public static RestServer start(
       String host, int port, EngineState state, ObjectMapper mapper, IntSupplier grpcPort) {
+    return start(host, port, state, mapper, grpcPort, null);
+  }
+
+  /**
+   * Binds and starts serving, answering as {@code cluster} says ({@code null}: as the engine
+   * does on its own).
+   *
+   * @throws java.io.UncheckedIOException wrapping the bind failure (e.g. port in use)
+   */
+  public static RestServer start(
+      String host,
+      int port,
+      EngineState state,
+      ObjectMapper mapper,
+      IntSupplier grpcPort,
+      SimulatedCluster cluster) {
     RestServer server = new RestServer();
     RestHandler handler = new RestHandler(state, mapper, host, grpcPort);
+    SimulatedClusterHandler remote =
+        cluster == null || !cluster.conditions().active()
+            ? null
+            : new SimulatedClusterHandler(cluster, mapper);
     try {
       server.channel =
           new ServerBootstrap()
@@ -47,8 +68,11 @@ public final class RestServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                       ch.pipeline()
                           .addLast(new HttpServerCodec())
-                          .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
-                          .addLast(handler);
+                          .addLast(new HttpObjectAggregator(MAX_BODY_BYTES));
+                      if (remote != null) {
+                        ch.pipeline().addLast(remote);
+                      }
+                      ch.pipeline().addLast(handler);
                     }
                   })
               .bind(new InetSocketAddress(host, port))
