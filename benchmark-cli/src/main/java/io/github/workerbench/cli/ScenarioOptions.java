@@ -34,7 +34,7 @@ final class ScenarioOptions {
   String workerStrategy;
 
   @Option(names = {"--workload-type", "--workload_type"}, paramLabel = "KIND",
-      description = "cpu, io, subprocess, subprocess_threaded or sleep (default ${DEFAULT-VALUE}).")
+      description = "cpu, io, subprocess, subprocess_threaded, sleep or http (default ${DEFAULT-VALUE}).")
   String workloadType;
 
   @Option(names = {"--work-duration-seconds", "--work_duration_seconds"}, paramLabel = "S",

@@ -103,6 +103,20 @@ class PhaseScenariosIT {
     return session.testsFor(PhaseTags.phase(11));
   }
 
+  @TestFactory
+  @Tag("phase12")
+  @DisplayName("phase 12: cluster latency")
+  Stream<DynamicNode> phase12(BenchmarkSession session) {
+    return session.testsFor(PhaseTags.phase(12));
+  }
+
+  @TestFactory
+  @Tag("phase14")
+  @DisplayName("phase 14: downstream HTTP calls")
+  Stream<DynamicNode> phase14(BenchmarkSession session) {
+    return session.testsFor(PhaseTags.phase(14));
+  }
+
   /** The phases of a custom scenario file that are neither numbered nor the smoke test. */
   @TestFactory
   @Tag(PhaseTags.CUSTOM)

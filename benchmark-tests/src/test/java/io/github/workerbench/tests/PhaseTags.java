@@ -1,6 +1,8 @@
 package io.github.workerbench.tests;
 
 import io.github.workerbench.model.scenario.Phase;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +26,16 @@ public final class PhaseTags {
   /** The tag of every phase that is neither numbered nor the smoke test. */
   public static final String CUSTOM = "custom";
 
-  /** The highest numbered phase that has its own factory. */
-  public static final int LAST_PHASE = 11;
+  /**
+   * The tags of the generated suites' numbered phases ({@link Phase}), each with a factory of its
+   * own in {@link PhaseScenariosIT}, in order.
+   */
+  public static List<String> numberedPhases() {
+    return Arrays.stream(Phase.values())
+        .map(phase -> tagOf(phase.id()))
+        .filter(tag -> !tag.equals(SMOKE) && !tag.equals(CUSTOM))
+        .toList();
+  }
 
   private static final Pattern NUMBERED = Pattern.compile("^(\\d+)(?:_.*)?$", Pattern.DOTALL);
 

@@ -14,6 +14,8 @@ class PhaseTagsTest {
     "1_baseline, phase1",
     "3_concurrency_scaling, phase3",
     "11_acquisition, phase11",
+    "12_cluster_latency, phase12",
+    "14_http_downstream, phase14",
     "7, phase7",
     "03_padded, phase3",
     "smoke_test, smoke",

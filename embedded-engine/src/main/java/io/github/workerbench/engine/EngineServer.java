@@ -94,8 +94,8 @@ public final class EngineServer implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper();
     VariablesJson json = new VariablesJson(mapper);
     Server[] grpcHolder = new Server[1];
-    List<ServerInterceptor> interceptors =
-        conditions.active() ? List.of(new SimulatedClusterInterceptor(cluster)) : List.of();
+    // always in place, so the conditions can change while the engine runs (simulate)
+    List<ServerInterceptor> interceptors = List.of(new SimulatedClusterInterceptor(cluster));
     GatewayService service =
         new GatewayService(state, json, config.host(), () -> grpcHolder[0].getPort(), interceptors);
     Server grpc =
@@ -178,9 +178,24 @@ public final class EngineServer implements AutoCloseable {
     return cluster.refusals();
   }
 
-  /** The conditions the engine answers under. */
+  /** The conditions the engine answers under now. */
   public ClusterConditions clusterConditions() {
     return cluster.conditions();
+  }
+
+  /**
+   * Answers under {@code conditions} from now on (calls already on their way keep theirs), e.g. a
+   * suite's next scenario asking for another latency.
+   */
+  public void simulate(ClusterConditions conditions) {
+    if (!conditions.equals(cluster.conditions())) {
+      LOG.info(
+          "embedded engine answers as a remote cluster: latency {} ± {} ms, max in flight {}",
+          conditions.latencyMillis(),
+          conditions.jitterMillis(),
+          conditions.limits() ? conditions.maxInFlight() : "unlimited");
+      cluster.apply(conditions);
+    }
   }
 
   /** A consistent snapshot of what the engine has done since start. */

@@ -12,7 +12,10 @@ public enum Suite implements Identified {
   FAST,
   /** The seed's 71 scenarios in 8 phases. */
   FULL,
-  /** full plus the Java strategies, transports and acquisition phases (102 scenarios). */
+  /**
+   * full plus the Java strategies, transports, acquisition, cluster latency and downstream-call
+   * phases (145 scenarios).
+   */
   EXTENDED;
 
   /**

@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
 
 /**
  * Builds the scenario suites. The seed's phases (1–8, minimal, quick) are reproduced name for name
- * and value for value so results compare with the Python tool's; phases 9–11 add what only the Java
+ * and value for value so results compare with the Python tool's; phases 9–14 add what only the Java
  * harness can measure.
  *
  * <p>Every field not named for a phase takes the seed's default: num_instances 20, work_duration
@@ -198,6 +198,8 @@ public final class SuiteGenerator {
     list.addAll(JavaPhases.javaStrategies());
     list.addAll(JavaPhases.transport());
     list.addAll(JavaPhases.acquisition());
+    list.addAll(JavaPhases.clusterLatency());
+    list.addAll(JavaPhases.httpDownstream());
     return list;
   }
 

@@ -91,12 +91,48 @@ class SuiteGeneratorTest {
     List<Scenario> extended = SuiteGenerator.generate(Suite.EXTENDED);
 
     // then
-    assertThat(extended).hasSize(71 + 16 + 9 + 6);
+    assertThat(extended).hasSize(71 + 20 + 9 + 6 + 24 + 15);
     assertThat(extended.subList(0, 71)).isEqualTo(SuiteGenerator.generate(Suite.FULL));
     Map<String, Integer> counts = countsByPhase(extended);
-    assertThat(counts).containsEntry("9_java_strategies", 16);
+    assertThat(counts).containsEntry("9_java_strategies", 20);
     assertThat(counts).containsEntry("10_transport", 9);
     assertThat(counts).containsEntry("11_acquisition", 6);
+    assertThat(counts).containsEntry(Phase.CLUSTER_LATENCY.id(), 24);
+    assertThat(counts).containsEntry(Phase.HTTP_DOWNSTREAM.id(), 15);
+  }
+
+  @Test
+  void shouldCrossAcquisitionTransportAndLatencyWhenGeneratingTheClusterLatencyPhase() {
+    // when
+    Map<String, Scenario> extended = byName(SuiteGenerator.generate(Suite.EXTENDED));
+
+    // then
+    Scenario far = extended.get("latency_jobworker_x2_grpc-stream_100ms");
+    assertThat(far.engineConditions().latencyMillis()).isEqualTo(100);
+    assertThat(far.maxJobsActive()).isEqualTo(40);
+    assertThat(far.transport()).isEqualTo(TransportKind.GRPC_STREAM);
+    assertThat(far.workloadType()).isEqualTo(WorkloadKind.SLEEP);
+    assertThat(List.of(far.numInstances(), far.maxConcurrentJobs())).containsExactly(200, 20);
+    assertThat(far.workDuration()).isEqualTo(0.5);
+    Scenario near = extended.get("latency_direct_rest_0ms");
+    assertThat(near.acquisition()).isEqualTo(AcquisitionKind.DIRECT);
+    assertThat(near.engineConditions().active()).isFalse();
+  }
+
+  @Test
+  void shouldRunEveryStrategyAtThreeConcurrenciesWhenGeneratingTheHttpPhase() {
+    // when
+    List<Scenario> http =
+        SuiteGenerator.generate(Suite.EXTENDED).stream()
+            .filter(s -> s.phase().equals(Phase.HTTP_DOWNSTREAM.id()))
+            .toList();
+
+    // then
+    assertThat(http).extracting(Scenario::workloadType).containsOnly(WorkloadKind.HTTP);
+    assertThat(http).extracting(Scenario::strategy).containsOnly(StrategyKind.values());
+    assertThat(http).extracting(Scenario::maxConcurrentJobs).containsOnly(10, 100, 1000);
+    assertThat(http).allSatisfy(s -> assertThat(s.numInstances()).isEqualTo(3 * s.maxConcurrentJobs()));
+    assertThat(byName(http).get("http_process_c1000").timeout()).isEqualTo(360.0);
   }
 
   @Test
@@ -372,7 +408,8 @@ class SuiteGeneratorTest {
         .isEqualTo(
             "name,num_instances,strategy,workload_type,work_duration,max_concurrent_jobs,"
                 + "repeats,timeout,job_timeout_ms,description,phase,acquisition,"
-                + "max_jobs_active,jitter_pct,transport,failure_rate");
+                + "max_jobs_active,jitter_pct,transport,failure_rate,engine_latency_ms,"
+                + "engine_latency_jitter_ms,engine_max_inflight,handler,handler_classpath,variables");
     assertThat(lines).hasSize(SuiteGenerator.generate(suite).size() + 1);
     assertThat(csv).isEqualTo(golden("suites/" + suite.id() + ".csv", csv));
   }

@@ -3,6 +3,8 @@ package io.github.workerbench.core.engine;
 import io.camunda.client.CamundaClientBuilder;
 import io.github.workerbench.engine.EngineConfig;
 import io.github.workerbench.engine.EngineServer;
+import io.github.workerbench.engine.cluster.ClusterConditions;
+import io.github.workerbench.model.scenario.EngineConditions;
 import java.net.URI;
 
 /**
@@ -41,6 +43,20 @@ public final class EmbeddedEngine implements EngineAdapter {
               + ". Free the configured ports or use ephemeral ones.",
           e);
     }
+  }
+
+  /** Latency and back-pressure as a remote cluster's, from now on; the engine must be started. */
+  @Override
+  public void simulate(EngineConditions conditions) {
+    requireServer()
+        .simulate(
+            new ClusterConditions(
+                conditions.latencyMillis(), conditions.jitterMillis(), conditions.maxInFlight()));
+  }
+
+  /** The commands the engine refused by back-pressure since it started. */
+  public long refusedCommands() {
+    return requireServer().refusedCommands();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.github.workerbench.core.engine;
 
 import io.camunda.client.CamundaClientBuilder;
+import io.github.workerbench.model.scenario.EngineConditions;
 import java.net.URI;
 
 /**
@@ -28,6 +29,24 @@ public interface EngineAdapter extends AutoCloseable {
    * environment-variable overrides disabled. The caller chooses the transport.
    */
   CamundaClientBuilder newClientBuilder();
+
+  /**
+   * Answers as a remote cluster under {@code conditions} from now on (latency, back-pressure):
+   * only the embedded engine can, so every other engine refuses conditions that change anything.
+   *
+   * @throws UnsupportedOperationException when this engine cannot simulate them; the message says
+   *     so in one line
+   */
+  default void simulate(EngineConditions conditions) {
+    if (conditions.active()) {
+      throw new UnsupportedOperationException(
+          "engine latency and back-pressure ("
+              + conditions.describe()
+              + ") are simulated by the embedded engine only, but this engine is "
+              + this
+              + "; use --engine embedded or leave out engine_latency_ms and engine_max_inflight");
+    }
+  }
 
   /** Stops what {@link #start()} started; idempotent. */
   @Override

@@ -2,6 +2,7 @@ package io.github.workerbench.core.run;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.engine.EngineAdapter;
 import io.github.workerbench.core.metrics.RunRecorder;
 import io.github.workerbench.core.worker.JobSource;
@@ -82,9 +83,20 @@ public final class EngineRepeatDriver implements RepeatDriver {
     this(engines, workers, Warmup.none(), System::nanoTime);
   }
 
+  /**
+   * Starts the engine if need be, sets the plan's engine conditions (latency, back-pressure; the
+   * warm-up meets them too) and warms up.
+   *
+   * @throws BenchmarkException when the engine cannot be started or cannot simulate the conditions
+   */
   @Override
   public WarmupOutcome prepare(ScenarioPlan plan) {
-    session.engine();
+    EngineAdapter engine = session.engine();
+    try {
+      engine.simulate(plan.scenario().engineConditions());
+    } catch (UnsupportedOperationException e) {
+      throw new BenchmarkException(e.getMessage(), e);
+    }
     return warmup.before(plan, new Steps());
   }
 

@@ -61,11 +61,11 @@ final class EngineWarmup {
       return WarmupOutcome.none();
     }
     StrategyKind strategy = strategy(plan);
-    boolean warmClient = warmed.add(new Key(plan.transport(), plan.acquisition(), null));
+    boolean warmClient = warmed.add(new Key(plan.transport(), plan.acquisition(), null, null));
     boolean warmWorker =
         strategy != StrategyKind.PROCESS
             && warmup.workerJobs() > 0
-            && warmed.add(new Key(plan.transport(), plan.acquisition(), strategy));
+            && warmed.add(new Key(plan.transport(), plan.acquisition(), strategy, warmupWork(plan)));
     if (!warmClient && !warmWorker) {
       return WarmupOutcome.none();
     }
@@ -116,14 +116,17 @@ final class EngineWarmup {
         : StrategyKind.VIRTUAL;
   }
 
-  /** The plan's worker with 1 ms sleeps as work, {@link Warmup#workerJobs()} of them, once. */
+  /**
+   * The plan's worker with 1 ms sleeps as work (1 ms downstream calls for {@code http} work, so
+   * the HTTP client's code is compiled too), {@link Warmup#workerJobs()} of them, once.
+   */
   ScenarioPlan workerPlan(ScenarioPlan plan) {
     return ScenarioPlan.of(
         plan.scenario().toBuilder()
             .name("warmup")
             .strategy(strategy(plan))
             .numInstances(warmup.workerJobs())
-            .workloadType(WorkloadKind.SLEEP)
+            .workloadType(warmupWork(plan))
             .workDuration(0.001)
             .jitterPct(0.0)
             .failureRate(0.0)
@@ -132,6 +135,11 @@ final class EngineWarmup {
             .build());
   }
 
-  /** What one warm-up covers: a client's (no strategy) or a strategy's worker. */
-  private record Key(TransportKind transport, AcquisitionKind acquisition, StrategyKind strategy) {}
+  private static WorkloadKind warmupWork(ScenarioPlan plan) {
+    return plan.scenario().workloadType() == WorkloadKind.HTTP ? WorkloadKind.HTTP : WorkloadKind.SLEEP;
+  }
+
+  /** What one warm-up covers: a client's (no strategy) or a strategy's worker and its work. */
+  private record Key(
+      TransportKind transport, AcquisitionKind acquisition, StrategyKind strategy, WorkloadKind work) {}
 }

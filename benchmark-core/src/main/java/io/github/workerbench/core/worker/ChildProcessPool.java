@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,14 +103,15 @@ final class ChildProcessPool implements AutoCloseable {
    * @throws WorkFailedException when the work failed or the child died doing it
    * @throws InterruptedException when interrupted while waiting
    */
-  void run(WorkloadKind kind, Duration duration) throws InterruptedException {
+  void run(WorkloadKind kind, Duration duration, URI downstream) throws InterruptedException {
     Child child = idle.poll(START_LIMIT.toNanos(), TimeUnit.NANOSECONDS);
     if (child == null) {
       throw new WorkFailedException("Expected an idle child JVM within " + START_LIMIT + ", but none");
     }
     String reply;
     try {
-      child.requests.write(kind.id() + " " + duration.toNanos() + "\n");
+      child.requests.write(
+          kind.id() + " " + duration.toNanos() + (downstream == null ? "" : " " + downstream) + "\n");
       child.requests.flush();
       reply = child.replies.readLine();
     } catch (IOException e) {

@@ -3,11 +3,14 @@ package io.github.workerbench.core.worker;
 import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.workload.CpuCalibration;
+import io.github.workerbench.core.workload.DownstreamService;
+import io.github.workerbench.core.workload.HttpWorkload;
 import io.github.workerbench.core.workload.FailureSchedule;
 import io.github.workerbench.core.workload.WorkDurations;
 import io.github.workerbench.core.workload.Workload;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.WorkloadKind;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +22,8 @@ import java.util.function.LongSupplier;
  * {@link BareFeeder}), an {@link ExecutionStrategy} that owns the concurrency, and a {@link
  * Workload} that does the work. Per-job durations follow {@link
  * WorkDurations} (balanced jitter, fixed seed) and {@code failure_rate} follows {@link
- * FailureSchedule} (fixed seed).
+ * FailureSchedule} (fixed seed). {@code http} work gets its downstream service and one shared client,
+ * started with the worker (their start counts as start-up) and closed after it.
  *
  * <p>Make one factory per run: it holds the CPU calibration, measured on the first cpu scenario
  * (or the first process-strategy scenario, whose children need it) and reused after; the time
@@ -56,21 +60,64 @@ public final class DefaultWorkerFactory implements WorkerFactory {
   public RunningWorker start(WorkerSetup setup) {
     ScenarioPlan plan = setup.plan();
     Duration calibrationBefore = calibration.measuringTime();
-    JobExecution execution =
-        execution(plan, setup.source().reporter(), setup.observer(), setup.nanoClock());
-    ExecutionStrategy strategy = strategy(plan, execution);
+    long servicesStart = System.nanoTime();
+    Services services = Services.start(plan);
+    Duration servicesStartup = Duration.ofNanos(System.nanoTime() - servicesStart);
+    ExecutionStrategy strategy;
     AutoCloseable acquisition;
     try {
-      acquisition = setup.source().start(strategy, setup);
+      JobExecution execution =
+          execution(plan, services, setup.source().reporter(), setup.observer(), setup.nanoClock());
+      strategy = strategy(plan, execution, services);
+      try {
+        acquisition = setup.source().start(strategy, setup);
+      } catch (RuntimeException e) {
+        strategy.close();
+        throw new BenchmarkException(
+            "Expected to start taking jobs of type '" + setup.jobType() + "', but " + e.getMessage(),
+            e);
+      }
     } catch (RuntimeException e) {
-      strategy.close();
-      throw new BenchmarkException(
-          "Expected to start taking jobs of type '" + setup.jobType() + "', but " + e.getMessage(),
-          e);
+      services.close();
+      throw e;
     }
     Duration calibrating = calibration.measuringTime().minus(calibrationBefore);
-    Duration startup = strategy.startupTime().plus(calibrating);
-    return new Worker(acquisition, strategy, startup);
+    Duration startup = strategy.startupTime().plus(calibrating).plus(servicesStartup);
+    return new Worker(acquisition, strategy, services, startup);
+  }
+
+  /**
+   * What a plan's work needs beside the worker, started before it and closed after it: the
+   * {@code http} workload's downstream service and its shared client. Nothing for other work.
+   */
+  private record Services(DownstreamService downstream, HttpWorkload http) implements AutoCloseable {
+
+    static Services start(ScenarioPlan plan) {
+      if (plan.scenario().workloadType() != WorkloadKind.HTTP) {
+        return new Services(null, null);
+      }
+      DownstreamService downstream;
+      try {
+        downstream = DownstreamService.start();
+      } catch (RuntimeException e) {
+        throw new BenchmarkException(e.getMessage(), e);
+      }
+      return new Services(downstream, new HttpWorkload(downstream.uri()));
+    }
+
+    URI downstreamUri() {
+      return downstream == null ? null : downstream.uri();
+    }
+
+    @Override
+    public void close() {
+      if (http != null) {
+        http.close();
+      }
+      if (downstream != null) {
+        downstream.close();
+      }
+    }
   }
 
   /**
@@ -78,13 +125,17 @@ public final class DefaultWorkerFactory implements WorkerFactory {
    * work), its balanced durations and its failure schedule, reporting through {@code reporter}.
    */
   private JobExecution execution(
-      ScenarioPlan plan, JobReporter reporter, JobObserver observer, LongSupplier nanoClock) {
+      ScenarioPlan plan,
+      Services services,
+      JobReporter reporter,
+      JobObserver observer,
+      LongSupplier nanoClock) {
     WorkloadKind workloadKind = plan.scenario().workloadType();
     if (workloadKind == WorkloadKind.CPU) {
       calibration.iterationsPerSecond();
     }
     return new JobExecution(
-        Workload.of(workloadKind, calibration),
+        services.http() != null ? services.http() : Workload.of(workloadKind, calibration),
         reporter,
         observer,
         nanoClock,
@@ -99,9 +150,9 @@ public final class DefaultWorkerFactory implements WorkerFactory {
    *
    * @throws BenchmarkException when the strategy cannot start
    */
-  private ExecutionStrategy strategy(ScenarioPlan plan, JobExecution execution) {
+  private ExecutionStrategy strategy(ScenarioPlan plan, JobExecution execution, Services services) {
     try {
-      return newStrategy(plan, execution);
+      return newStrategy(plan, execution, services.downstreamUri());
     } catch (BenchmarkException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -112,7 +163,7 @@ public final class DefaultWorkerFactory implements WorkerFactory {
     }
   }
 
-  private ExecutionStrategy newStrategy(ScenarioPlan plan, JobExecution execution) {
+  private ExecutionStrategy newStrategy(ScenarioPlan plan, JobExecution execution, URI downstream) {
     int c = plan.maxConcurrentJobs();
     Duration grace = closeGrace(plan.workDuration());
     return switch (plan.scenario().strategy()) {
@@ -125,6 +176,7 @@ public final class DefaultWorkerFactory implements WorkerFactory {
               plan.scenario().workloadType(),
               Math.min(c, maxChildProcesses),
               calibration,
+              downstream,
               grace);
       case AUTO -> new AutoStrategy(execution, c, cores, grace);
     };
@@ -137,17 +189,23 @@ public final class DefaultWorkerFactory implements WorkerFactory {
     return grace.compareTo(cap) > 0 ? cap : grace;
   }
 
-  /** The worker: acquisition first to stop, strategy second. */
+  /** The worker: acquisition first to stop, strategy second, the work's services last. */
   private static final class Worker implements RunningWorker {
 
     private final AutoCloseable acquisition;
     private final ExecutionStrategy strategy;
+    private final Services services;
     private final Duration startupTime;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Worker(AutoCloseable acquisition, ExecutionStrategy strategy, Duration startupTime) {
+    Worker(
+        AutoCloseable acquisition,
+        ExecutionStrategy strategy,
+        Services services,
+        Duration startupTime) {
       this.acquisition = acquisition;
       this.strategy = strategy;
+      this.services = services;
       this.startupTime = startupTime;
     }
 
@@ -171,7 +229,11 @@ public final class DefaultWorkerFactory implements WorkerFactory {
       } catch (Exception e) {
         // stopping acquisition is best effort; the strategy must still release its threads
       } finally {
-        strategy.close();
+        try {
+          strategy.close();
+        } finally {
+          services.close();
+        }
       }
     }
   }

@@ -2,13 +2,15 @@ package io.github.workerbench.core.worker;
 
 import io.github.workerbench.core.workload.CpuCalibration;
 import io.github.workerbench.model.scenario.WorkloadKind;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code process}: the work runs in a pool of long-lived child JVMs fed over pipes (a line per
- * job: workload id and duration in, {@code ok} or {@code error} out); the parent completes the
+ * job: workload id and duration in (and for {@code http} the downstream's address, which each
+ * child calls with a client of its own), {@code ok} or {@code error} out); the parent completes the
  * job. As many dispatcher threads as children, so a job starts only when a child is free and no
  * more than the pool size are in work. The children start when the strategy is made, timed
  * apart as {@link #startupTime()} (outside the measured window); each gets the parent's CPU
@@ -28,6 +30,7 @@ public final class ProcessPoolStrategy implements ExecutionStrategy {
       WorkloadKind workload,
       int size,
       CpuCalibration calibration,
+      URI downstream,
       Duration grace) {
     this.size = size;
     // children always get a rate: the calibration is measured once per factory, not per child
@@ -35,7 +38,11 @@ public final class ProcessPoolStrategy implements ExecutionStrategy {
     try {
       this.dispatch =
           new ThreadPoolStrategy(
-              execution, duration -> children.run(workload, duration), size, grace, "wb-process-");
+              execution,
+              duration -> children.run(workload, duration, downstream),
+              size,
+              grace,
+              "wb-process-");
     } catch (RuntimeException | Error e) {
       children.close();
       throw e;

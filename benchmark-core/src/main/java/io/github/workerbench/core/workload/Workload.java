@@ -1,6 +1,7 @@
 package io.github.workerbench.core.workload;
 
 import io.github.workerbench.model.scenario.WorkloadKind;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,18 +45,37 @@ public interface Workload {
   CompletableFuture<Void> runAsync(Duration duration, AsyncContext context);
 
   /**
-   * The workload of a kind.
+   * The workload of a kind that needs no service ({@code http} needs its downstream's address:
+   * {@link #of(WorkloadKind, CpuCalibration, URI)}).
    *
    * @param kind the workload kind
    * @param calibration the CPU calibration, used only by {@link WorkloadKind#CPU}
    */
   static Workload of(WorkloadKind kind, CpuCalibration calibration) {
+    return of(kind, calibration, null);
+  }
+
+  /**
+   * The workload of a kind.
+   *
+   * @param kind the workload kind
+   * @param calibration the CPU calibration, used only by {@link WorkloadKind#CPU}
+   * @param downstream the downstream service's address, used only by {@link WorkloadKind#HTTP}
+   * @throws IllegalArgumentException when {@code http} has no downstream address
+   */
+  static Workload of(WorkloadKind kind, CpuCalibration calibration, URI downstream) {
     return switch (kind) {
       case CPU -> new CpuWorkload(calibration);
       case IO -> new FileIoWorkload();
       case SUBPROCESS -> new SubprocessWorkload();
       case SUBPROCESS_THREADED -> new ThreadedSubprocessWorkload();
       case SLEEP -> new SleepWorkload();
+      case HTTP -> {
+        if (downstream == null) {
+          throw new IllegalArgumentException("the http workload needs its downstream service's address");
+        }
+        yield new HttpWorkload(downstream);
+      }
     };
   }
 }

@@ -132,4 +132,28 @@ class InstanceCreatorTest {
             "Expected the engine to create 3 process instances within 0.1 s, but 1 were"
                 + " answered. Check the engine's load and logs.");
   }
+
+  @Test
+  void shouldSendARefusedRequestAgainKeepingItsDueTimeWhenTheEngineIsBackPressured()
+      throws InterruptedException {
+    // given the first two sends are refused by back-pressure, the third answered
+    AtomicInteger sent = new AtomicInteger();
+    IllegalStateException backPressure = new IllegalStateException("RESOURCE_EXHAUSTED");
+    InstanceCreator creator =
+        new InstanceCreator(clock::incrementAndGet, 1, error -> error == backPressure);
+
+    // when
+    creator.create(
+        1,
+        () ->
+            sent.incrementAndGet() < 3
+                ? CompletableFuture.failedFuture(backPressure)
+                : CompletableFuture.completedFuture(42L),
+        dueByKey::put,
+        Duration.ofSeconds(30));
+
+    // then it was created, due when first issued (clock reading 1), after two backoffs
+    assertThat(sent).hasValue(3);
+    assertThat(dueByKey).containsExactlyEntriesOf(Map.of(42L, 1L));
+  }
 }

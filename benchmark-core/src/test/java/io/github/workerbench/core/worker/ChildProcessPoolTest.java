@@ -21,7 +21,7 @@ class ChildProcessPoolTest {
       // when: the child is killed, so the job it is handed never gets an answer
       first.destroyForcibly();
       await("the child to die").atMost(Duration.ofSeconds(10)).until(() -> !first.isAlive());
-      assertThatThrownBy(() -> pool.run(WorkloadKind.SLEEP, Duration.ofSeconds(20)))
+      assertThatThrownBy(() -> pool.run(WorkloadKind.SLEEP, Duration.ofSeconds(20), null))
           .isInstanceOf(WorkFailedException.class)
           .hasMessageContaining("died");
 
@@ -29,7 +29,7 @@ class ChildProcessPoolTest {
       await("a replacement child")
           .atMost(Duration.ofSeconds(20))
           .until(() -> pool.children().size() == 1 && !pool.children().get(0).equals(first));
-      pool.run(WorkloadKind.SLEEP, Duration.ofMillis(10));
+      pool.run(WorkloadKind.SLEEP, Duration.ofMillis(10), null);
       assertThat(pool.children().get(0).isAlive()).isTrue();
     }
   }
@@ -40,10 +40,10 @@ class ChildProcessPoolTest {
     try (ChildProcessPool pool = new ChildProcessPool(1, 20_000_000)) {
 
       // when / then: io in a child works, and a bad duration comes back as an error reply
-      pool.run(WorkloadKind.IO, Duration.ofMillis(5));
-      assertThatThrownBy(() -> pool.run(WorkloadKind.SLEEP, Duration.ofNanos(-1)))
+      pool.run(WorkloadKind.IO, Duration.ofMillis(5), null);
+      assertThatThrownBy(() -> pool.run(WorkloadKind.SLEEP, Duration.ofNanos(-1), null))
           .isInstanceOf(WorkFailedException.class);
-      pool.run(WorkloadKind.SLEEP, Duration.ofMillis(5));
+      pool.run(WorkloadKind.SLEEP, Duration.ofMillis(5), null);
     }
   }
 }

@@ -122,7 +122,7 @@ class ExecutionStrategyTest {
         execution(WorkloadKind.SLEEP, observer, reporter, FailureSchedule.none());
     try (ProcessPoolStrategy strategy =
         new ProcessPoolStrategy(
-            execution, WorkloadKind.SLEEP, 1, CpuCalibration.fixed(1_000_000), Duration.ofSeconds(5))) {
+            execution, WorkloadKind.SLEEP, 1, CpuCalibration.fixed(1_000_000), null, Duration.ofSeconds(5))) {
       ProcessHandle child = strategy.children().get(0);
       child.destroyForcibly();
       await("the child to die").atMost(Duration.ofSeconds(10)).until(() -> !child.isAlive());
@@ -207,7 +207,7 @@ class ExecutionStrategyTest {
       case VIRTUAL -> new VirtualThreadStrategy(execution, MAX_IN_WORK, grace);
       case PROCESS ->
           new ProcessPoolStrategy(
-              execution, execution.workload().kind(), MAX_IN_WORK, CpuCalibration.fixed(20_000_000), grace);
+              execution, execution.workload().kind(), MAX_IN_WORK, CpuCalibration.fixed(20_000_000), null, grace);
       case AUTO -> new AutoStrategy(execution, MAX_IN_WORK, MAX_IN_WORK, grace);
     };
   }

@@ -32,18 +32,21 @@ class WorkloadTest {
   private ScheduledExecutorService loop;
   private ExecutorService io;
   private AsyncContext context;
+  private DownstreamService downstream;
 
   @BeforeEach
   void startExecutors() {
     loop = Executors.newSingleThreadScheduledExecutor();
     io = Executors.newCachedThreadPool();
     context = new AsyncContext(loop, io);
+    downstream = DownstreamService.start();
   }
 
   @AfterEach
   void stopExecutors() {
     loop.shutdownNow();
     io.shutdownNow();
+    downstream.close();
   }
 
   /** Measured on this machine, so a cpu job's iterations take about their duration here. */
@@ -53,7 +56,7 @@ class WorkloadTest {
   @EnumSource(WorkloadKind.class)
   void shouldTakeItsWorkDurationWhenRunBlocking(WorkloadKind kind) throws Exception {
     // given
-    Workload workload = Workload.of(kind, CALIBRATION);
+    Workload workload = Workload.of(kind, CALIBRATION, downstream.uri());
     CALIBRATION.iterationsPerSecond();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuStart = threads.getCurrentThreadCpuTime();
@@ -80,7 +83,7 @@ class WorkloadTest {
   @EnumSource(WorkloadKind.class)
   void shouldCompleteNormallyWhenRunAsync(WorkloadKind kind) {
     // given
-    Workload workload = Workload.of(kind, CpuCalibration.fixed(50_000_000));
+    Workload workload = Workload.of(kind, CpuCalibration.fixed(50_000_000), downstream.uri());
 
     // when
     CompletableFuture<Void> done = workload.runAsync(SHORT, context);
@@ -93,7 +96,7 @@ class WorkloadTest {
   @Test
   void shouldHintCpuBoundOnlyForCpuWork() {
     for (WorkloadKind kind : WorkloadKind.values()) {
-      assertThat(Workload.of(kind, CpuCalibration.fixed(1)).cpuBound())
+      assertThat(Workload.of(kind, CpuCalibration.fixed(1), downstream.uri()).cpuBound())
           .isEqualTo(kind == WorkloadKind.CPU);
     }
   }

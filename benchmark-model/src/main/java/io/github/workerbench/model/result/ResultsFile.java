@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.workerbench.model.scenario.EngineConditions;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.ScenarioWriter;
 import java.io.IOException;
@@ -73,8 +74,20 @@ public final class ResultsFile {
   public static ObjectNode toNode(ScenarioResult result) {
     ScenarioPlan plan = result.plan();
     ObjectNode node = ScenarioWriter.toNode(plan.scenario());
+    ObjectNode asWritten = node.deepCopy();
     for (String optional :
-        List.of("acquisition", "max_jobs_active", "jitter_pct", "transport", "failure_rate")) {
+        List.of(
+            "acquisition",
+            "max_jobs_active",
+            "jitter_pct",
+            "transport",
+            "failure_rate",
+            "engine_latency_ms",
+            "engine_latency_jitter_ms",
+            "engine_max_inflight",
+            "handler",
+            "handler_classpath",
+            "variables")) {
       node.remove(optional);
     }
     node.put("acquisition", plan.acquisition().id());
@@ -82,6 +95,15 @@ public final class ResultsFile {
     putNumber(node, "jitter_pct", plan.jitterPct());
     node.put("transport", plan.transport().id());
     putNumber(node, "failure_rate", plan.failureRate());
+    EngineConditions engine = plan.scenario().engineConditions();
+    node.put("engine_latency_ms", engine.latencyMillis());
+    node.put("engine_latency_jitter_ms", engine.jitterMillis());
+    node.put("engine_max_inflight", engine.maxInFlight());
+    for (String handlerField : List.of("handler", "handler_classpath", "variables")) {
+      if (asWritten.has(handlerField)) {
+        node.set(handlerField, asWritten.get(handlerField));
+      }
+    }
 
     node.put("status", result.status().id());
     if (result.error() != null) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The phases of the generated suites, by the id scenarios carry in their {@code phase} field: the
- * guide's eight numbered phases, this project's three more, and the smaller suites' own. The
+ * guide's eight numbered phases, this project's own (9 to 14), and the smaller suites' own. The
  * generator writes these ids and the reports look them up through these constants, so renaming a
  * phase renames it for both. A scenario file may use any other id too (a custom phase); {@link
  * Scenario#phase()} is therefore text, and {@link #of} tells a known phase from a custom one.
@@ -45,7 +45,11 @@ public enum Phase {
   /** 10: the transports. */
   TRANSPORT("10_transport"),
   /** 11: the client's JobWorker against direct activation. */
-  ACQUISITION("11_acquisition");
+  ACQUISITION("11_acquisition"),
+  /** 12: acquisition and transport against a cluster 0 to 100 ms away (the embedded engine's latency). */
+  CLUSTER_LATENCY("12_cluster_latency"),
+  /** 14: every strategy calling a downstream HTTP service, at concurrency 10 to 1000. */
+  HTTP_DOWNSTREAM("14_http_downstream");
 
   /** The scenario of {@link #EDGE_CASES} that the key question on extreme load reads first. */
   public static final String MASSIVE_LOAD_SCENARIO = "edge_massive_load";

@@ -9,8 +9,16 @@ import java.util.Objects;
  * <p>Required fields (JSON names in brackets): name, num_instances, strategy, workload_type,
  * work_duration (seconds), max_concurrent_jobs, repeats, timeout (seconds), job_timeout_ms,
  * description, phase. Optional: acquisition, max_jobs_active, jitter_pct, transport,
- * failure_rate. What runs is the {@link ScenarioPlan} resolved from it, with every default
- * applied in one place.
+ * failure_rate; engine_latency_ms, engine_latency_jitter_ms, engine_max_inflight (the embedded
+ * engine as a remote cluster, {@link EngineConditions}); handler, handler_classpath, variables
+ * (the user's own job handler: a class name, the jar or class path holding it, and the JSON object
+ * of variables every instance is created with). What runs is the {@link ScenarioPlan} resolved
+ * from it, with every default applied in one place.
+ *
+ * <p>With a {@code handler}, {@code workload_type} says what the handler's work is like (it sets
+ * the ideal time and what {@code auto} resolves to) and {@code work_duration} how long one run is
+ * expected to take; {@code jitter_pct} and {@code failure_rate}, which shape the harness's own
+ * work, cannot apply and must be left out or 0.
  *
  * <p>The compact constructor checks what a record can check on its own; the reader adds the
  * file and scenario to the message. Immutable and thread-safe.
@@ -31,7 +39,13 @@ public record Scenario(
     Integer maxJobsActive,
     Double jitterPct,
     TransportKind transport,
-    Double failureRate) {
+    Double failureRate,
+    Long engineLatencyMs,
+    Long engineLatencyJitterMs,
+    Integer engineMaxInflight,
+    String handler,
+    String handlerClasspath,
+    String variables) {
 
   public Scenario {
     requireText(name, "name");
@@ -54,6 +68,65 @@ public record Scenario(
     if (failureRate != null) {
       requireFraction(failureRate, "failure_rate");
     }
+    // checks latency ≥ 0, 0 ≤ jitter ≤ latency and max in flight ≥ 0, naming the field
+    new EngineConditions(
+        engineLatencyMs == null ? 0 : engineLatencyMs,
+        engineLatencyJitterMs == null ? 0 : engineLatencyJitterMs,
+        engineMaxInflight == null ? 0 : engineMaxInflight);
+    if (handler != null) {
+      requireText(handler, "handler");
+      if (failureRate != null && failureRate != 0) {
+        throw new IllegalArgumentException(
+            "failure_rate injects failures into the harness's own work and cannot apply to a"
+                + " handler, but was " + failureRate + "; leave it out (a handler that throws is a"
+                + " failed job already)");
+      }
+      if (jitterPct != null && jitterPct != 0) {
+        throw new IllegalArgumentException(
+            "jitter_pct spreads the harness's own work durations and cannot apply to a handler,"
+                + " but was " + jitterPct + "; leave it out");
+      }
+    } else if (handlerClasspath != null) {
+      throw new IllegalArgumentException("handler_classpath needs handler (the class to run)");
+    }
+    if (handlerClasspath != null) {
+      requireText(handlerClasspath, "handler_classpath");
+    }
+    if (variables != null && !variables.strip().startsWith("{")) {
+      throw new IllegalArgumentException("variables must be a JSON object, but was " + variables);
+    }
+  }
+
+  /** What this scenario asks of the embedded engine; {@link EngineConditions#NONE} when unset. */
+  public EngineConditions engineConditions() {
+    return new EngineConditions(
+        engineLatencyMs == null ? 0 : engineLatencyMs,
+        engineLatencyJitterMs == null ? 0 : engineLatencyJitterMs,
+        engineMaxInflight == null ? 0 : engineMaxInflight);
+  }
+
+  /**
+   * This scenario with {@code conditions} for every engine field it leaves out (a run's
+   * {@code --engine-latency-ms} and the like); the ones it sets are kept.
+   *
+   * @throws IllegalArgumentException when the combination is not valid (a jitter above the
+   *     latency)
+   */
+  public Scenario withEngineDefaults(EngineConditions conditions) {
+    if (!conditions.active() && conditions.jitterMillis() == 0) {
+      return this;
+    }
+    Builder builder = toBuilder();
+    if (engineLatencyMs == null && conditions.latencyMillis() > 0) {
+      builder.engineLatencyMs(conditions.latencyMillis());
+    }
+    if (engineLatencyJitterMs == null && conditions.jitterMillis() > 0) {
+      builder.engineLatencyJitterMs(conditions.jitterMillis());
+    }
+    if (engineMaxInflight == null && conditions.maxInFlight() > 0) {
+      builder.engineMaxInflight(conditions.maxInFlight());
+    }
+    return builder.build();
   }
 
   /** A builder with no field set. */
@@ -79,7 +152,13 @@ public record Scenario(
         .maxJobsActive(maxJobsActive)
         .jitterPct(jitterPct)
         .transport(transport)
-        .failureRate(failureRate);
+        .failureRate(failureRate)
+        .engineLatencyMs(engineLatencyMs)
+        .engineLatencyJitterMs(engineLatencyJitterMs)
+        .engineMaxInflight(engineMaxInflight)
+        .handler(handler)
+        .handlerClasspath(handlerClasspath)
+        .variables(variables);
   }
 
   private static void requireText(String value, String field) {
@@ -127,6 +206,12 @@ public record Scenario(
     private Double jitterPct;
     private TransportKind transport;
     private Double failureRate;
+    private Long engineLatencyMs;
+    private Long engineLatencyJitterMs;
+    private Integer engineMaxInflight;
+    private String handler;
+    private String handlerClasspath;
+    private String variables;
 
     private Builder() {}
 
@@ -217,6 +302,42 @@ public record Scenario(
       return this;
     }
 
+    /** Milliseconds the embedded engine adds to every answer; null to leave it out. */
+    public Builder engineLatencyMs(Long value) {
+      engineLatencyMs = value;
+      return this;
+    }
+
+    /** Milliseconds of spread around the latency; null to leave it out. */
+    public Builder engineLatencyJitterMs(Long value) {
+      engineLatencyJitterMs = value;
+      return this;
+    }
+
+    /** Commands in flight beyond which the embedded engine refuses more; null to leave it out. */
+    public Builder engineMaxInflight(Integer value) {
+      engineMaxInflight = value;
+      return this;
+    }
+
+    /** The user's job handler class, e.g. {@code com.acme.MyHandler}; null for the harness's work. */
+    public Builder handler(String value) {
+      handler = value;
+      return this;
+    }
+
+    /** The jar (or class path) holding the handler, as written; null when on the harness's own. */
+    public Builder handlerClasspath(String value) {
+      handlerClasspath = value;
+      return this;
+    }
+
+    /** The JSON object of variables every instance is created with; null for none. */
+    public Builder variables(String value) {
+      variables = value;
+      return this;
+    }
+
     /**
      * A new scenario.
      *
@@ -239,7 +360,13 @@ public record Scenario(
           maxJobsActive,
           jitterPct,
           transport,
-          failureRate);
+          failureRate,
+          engineLatencyMs,
+          engineLatencyJitterMs,
+          engineMaxInflight,
+          handler,
+          handlerClasspath,
+          variables);
     }
   }
 }

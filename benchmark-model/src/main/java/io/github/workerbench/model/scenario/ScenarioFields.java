@@ -21,6 +21,12 @@ final class ScenarioFields {
   static final String JITTER_PCT = "jitter_pct";
   static final String TRANSPORT = "transport";
   static final String FAILURE_RATE = "failure_rate";
+  static final String ENGINE_LATENCY_MS = "engine_latency_ms";
+  static final String ENGINE_LATENCY_JITTER_MS = "engine_latency_jitter_ms";
+  static final String ENGINE_MAX_INFLIGHT = "engine_max_inflight";
+  static final String HANDLER = "handler";
+  static final String HANDLER_CLASSPATH = "handler_classpath";
+  static final String VARIABLES = "variables";
 
   /** The fields every scenario must have, in the guide's order. */
   static final List<String> REQUIRED =
@@ -39,7 +45,18 @@ final class ScenarioFields {
 
   /** This project's optional additions, in the order they are written. */
   static final List<String> OPTIONAL =
-      List.of(ACQUISITION, MAX_JOBS_ACTIVE, JITTER_PCT, TRANSPORT, FAILURE_RATE);
+      List.of(
+          ACQUISITION,
+          MAX_JOBS_ACTIVE,
+          JITTER_PCT,
+          TRANSPORT,
+          FAILURE_RATE,
+          ENGINE_LATENCY_MS,
+          ENGINE_LATENCY_JITTER_MS,
+          ENGINE_MAX_INFLIGHT,
+          HANDLER,
+          HANDLER_CLASSPATH,
+          VARIABLES);
 
   /** Every field, required then optional: the CSV header. */
   static final List<String> ALL =

@@ -219,6 +219,36 @@ public final class ScenarioReader {
       if (present(ScenarioFields.FAILURE_RATE)) {
         builder.failureRate(fraction(ScenarioFields.FAILURE_RATE));
       }
+      if (present(ScenarioFields.ENGINE_LATENCY_MS)) {
+        builder.engineLatencyMs(nonNegative(ScenarioFields.ENGINE_LATENCY_MS));
+      }
+      if (present(ScenarioFields.ENGINE_LATENCY_JITTER_MS)) {
+        builder.engineLatencyJitterMs(nonNegative(ScenarioFields.ENGINE_LATENCY_JITTER_MS));
+      }
+      if (present(ScenarioFields.ENGINE_MAX_INFLIGHT)) {
+        long limit = nonNegative(ScenarioFields.ENGINE_MAX_INFLIGHT);
+        if (limit > Integer.MAX_VALUE) {
+          throw fail(
+              ScenarioFields.ENGINE_MAX_INFLIGHT,
+              ScenarioFields.ENGINE_MAX_INFLIGHT + " must be at most " + Integer.MAX_VALUE);
+        }
+        builder.engineMaxInflight((int) limit);
+      }
+      if (present(ScenarioFields.HANDLER)) {
+        builder.handler(text(ScenarioFields.HANDLER, true));
+      }
+      if (present(ScenarioFields.HANDLER_CLASSPATH)) {
+        builder.handlerClasspath(text(ScenarioFields.HANDLER_CLASSPATH, true));
+      }
+      if (present(ScenarioFields.VARIABLES)) {
+        JsonNode variables = node.get(ScenarioFields.VARIABLES);
+        if (!variables.isObject()) {
+          throw fail(
+              ScenarioFields.VARIABLES,
+              ScenarioFields.VARIABLES + " must be a JSON object, but was " + kindOf(variables));
+        }
+        builder.variables(variables.toString());
+      }
       try {
         return builder.build();
       } catch (IllegalArgumentException | NullPointerException e) {
@@ -267,6 +297,18 @@ public final class ScenarioReader {
       long number = value.asLong();
       if (number <= 0) {
         throw fail(field, field + " must be greater than 0, but was " + number);
+      }
+      return number;
+    }
+
+    private long nonNegative(String field) {
+      JsonNode value = node.get(field);
+      if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+        throw fail(field, field + " must be a whole number, but was " + kindOf(value));
+      }
+      long number = value.asLong();
+      if (number < 0) {
+        throw fail(field, field + " must not be negative, but was " + number);
       }
       return number;
     }

@@ -65,6 +65,28 @@ public final class ScenarioWriter {
     if (scenario.failureRate() != null) {
       node.put(ScenarioFields.FAILURE_RATE, scenario.failureRate());
     }
+    if (scenario.engineLatencyMs() != null) {
+      node.put(ScenarioFields.ENGINE_LATENCY_MS, scenario.engineLatencyMs());
+    }
+    if (scenario.engineLatencyJitterMs() != null) {
+      node.put(ScenarioFields.ENGINE_LATENCY_JITTER_MS, scenario.engineLatencyJitterMs());
+    }
+    if (scenario.engineMaxInflight() != null) {
+      node.put(ScenarioFields.ENGINE_MAX_INFLIGHT, scenario.engineMaxInflight());
+    }
+    if (scenario.handler() != null) {
+      node.put(ScenarioFields.HANDLER, scenario.handler());
+    }
+    if (scenario.handlerClasspath() != null) {
+      node.put(ScenarioFields.HANDLER_CLASSPATH, scenario.handlerClasspath());
+    }
+    if (scenario.variables() != null) {
+      try {
+        node.set(ScenarioFields.VARIABLES, MAPPER.readTree(scenario.variables()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("variables is not valid JSON: " + e.getOriginalMessage(), e);
+      }
+    }
     return node;
   }
 
@@ -83,7 +105,8 @@ public final class ScenarioWriter {
       List<String> cells = new ArrayList<>(ScenarioFields.ALL.size());
       for (String field : ScenarioFields.ALL) {
         JsonNode value = node.get(field);
-        cells.add(value == null ? "" : csvCell(value.asText()));
+        cells.add(
+            value == null ? "" : csvCell(value.isValueNode() ? value.asText() : value.toString()));
       }
       csv.append(String.join(",", cells)).append('\n');
     }

@@ -17,7 +17,12 @@ public enum WorkloadKind implements Identified {
   /** A child process whose 5 threads contend for one lock. */
   SUBPROCESS_THREADED,
   /** A pure timer wait: the probe of the harness's own overhead. */
-  SLEEP;
+  SLEEP,
+  /**
+   * A call to a downstream HTTP service on loopback that answers after work_duration: where the
+   * strategies differ most in threads and memory.
+   */
+  HTTP;
 
   @Override
   public String id() {

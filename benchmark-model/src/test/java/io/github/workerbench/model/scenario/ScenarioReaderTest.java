@@ -148,7 +148,7 @@ class ScenarioReaderTest {
             "workload_type",
             "\"gpu\"",
             "scenarios.json: scenario 'load_async_10': workload_type: unknown workload 'gpu',"
-                + " expected one of cpu, io, subprocess, subprocess_threaded, sleep"),
+                + " expected one of cpu, io, subprocess, subprocess_threaded, sleep, http"),
         Arguments.of(
             "transport",
             "\"carrier-pigeon\"",
@@ -319,7 +319,45 @@ class ScenarioReaderTest {
     // then
     assertThat(csv.lines().toList().get(1))
         .isEqualTo(
-            "load_async_10,10,async,cpu,1.0,20,3,120,30000,\"a, \"\"b\"\"\",4_load_scaling,,,,,");
+            "load_async_10,10,async,cpu,1.0,20,3,120,30000,\"a, \"\"b\"\"\",4_load_scaling,,,,,,,,,,,");
+  }
+
+  @Test
+  void shouldReadTheEngineAndHandlerFieldsWhenTheyAreSet() {
+    // given
+    String json =
+        "["
+            + VALID.replace(
+                "\"phase\": \"4_load_scaling\"",
+                "\"phase\": \"4_load_scaling\", \"engine_latency_ms\": 25, \"engine_latency_jitter_ms\": 5,"
+                    + " \"engine_max_inflight\": 0, \"handler\": \"com.acme.MyHandler\","
+                    + " \"handler_classpath\": \"target/my-worker.jar\", \"variables\": {\"order\": 7}")
+            + "]";
+
+    // when
+    Scenario scenario = ScenarioReader.parse(json, "s.json").get(0);
+
+    // then
+    assertThat(scenario.engineConditions()).isEqualTo(new EngineConditions(25, 5, 0));
+    assertThat(scenario.handler()).isEqualTo("com.acme.MyHandler");
+    assertThat(scenario.handlerClasspath()).isEqualTo("target/my-worker.jar");
+    assertThat(scenario.variables()).isEqualTo("{\"order\":7}");
+    assertThat(ScenarioReader.parse(ScenarioWriter.toJson(List.of(scenario)), "again.json"))
+        .containsExactly(scenario);
+  }
+
+  @Test
+  void shouldNameTheFieldWhenAnEngineOrHandlerValueIsBad() {
+    assertThatThrownBy(() -> ScenarioReader.parse("[" + withField("engine_latency_ms", "-1") + "]", "s.json"))
+        .hasMessageContaining("engine_latency_ms must not be negative");
+    assertThatThrownBy(
+            () -> ScenarioReader.parse("[" + withField("engine_latency_jitter_ms", "3") + "]", "s.json"))
+        .hasMessageContaining("engine_latency_jitter_ms must be between 0 and engine_latency_ms (0)");
+    assertThatThrownBy(() -> ScenarioReader.parse("[" + withField("variables", "[1]") + "]", "s.json"))
+        .hasMessageContaining("variables must be a JSON object");
+    assertThatThrownBy(
+            () -> ScenarioReader.parse("[" + withField("handler_classpath", "\"a.jar\"") + "]", "s.json"))
+        .hasMessageContaining("handler_classpath needs handler");
   }
 
   private static String withField(String field, String value) {

@@ -1,6 +1,7 @@
 package io.github.workerbench.engine.cluster;
 
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * processed (and so out of flight) once the engine has taken it, as Zeebe's gateway parks it
  * after the broker answered. Refusals are counted ({@link #refusals()}).
  *
+ * <p>The conditions can change while the engine runs ({@link #apply}), e.g. between the scenarios
+ * of a suite: a call meets the conditions of the moment it arrives.
+ *
  * <p>Thread-safe. The delay thread runs tasks in the order of their due times, so one call's
  * delayed messages, each due no earlier than the one before, keep their order.
  */
@@ -28,33 +32,28 @@ public final class SimulatedCluster implements AutoCloseable {
   public static final String REQUEST_LIMIT_EXHAUSTED =
       "Failed to write client request to partition '1', because the request limit is exhausted.";
 
-  private final ClusterConditions conditions;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong refusals = new AtomicLong();
-  private final ScheduledExecutorService delays;
+  private volatile ClusterConditions conditions;
+  private ScheduledExecutorService delays;
+  private boolean closed;
 
-  /** The simulation of these conditions; its delay thread starts only if it delays. */
+  /** The simulation of these conditions; its delay thread starts once something is delayed. */
   public SimulatedCluster(ClusterConditions conditions) {
     this.conditions = Objects.requireNonNull(conditions, "conditions");
-    if (conditions.delays()) {
-      ScheduledThreadPoolExecutor executor =
-          new ScheduledThreadPoolExecutor(
-              1,
-              runnable -> {
-                Thread thread = new Thread(runnable, "workerbench-engine-latency");
-                thread.setDaemon(true);
-                return thread;
-              });
-      executor.setRemoveOnCancelPolicy(true);
-      this.delays = executor;
-    } else {
-      this.delays = null;
-    }
   }
 
-  /** The conditions simulated. */
+  /** The conditions simulated now. */
   public ClusterConditions conditions() {
     return conditions;
+  }
+
+  /**
+   * Simulates {@code next} from now on: calls arriving from now on meet it; calls already on their
+   * way keep the delay they drew, and commands in flight stay counted until processed.
+   */
+  public void apply(ClusterConditions next) {
+    conditions = Objects.requireNonNull(next, "conditions");
   }
 
   /** The message of a refused job activation of this type, as Zeebe's gateway words it. */
@@ -111,23 +110,44 @@ public final class SimulatedCluster implements AutoCloseable {
     return jitter == 0 ? mean : mean - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1);
   }
 
-  /** Runs {@code task} on the delay thread at {@code dueNanos} ({@link System#nanoTime()}). */
+  /**
+   * Runs {@code task} on the delay thread at {@code dueNanos} ({@link System#nanoTime()}), or at
+   * once when that has passed and nothing waits before it.
+   */
   public void runAt(long dueNanos, Runnable task) {
-    if (delays == null) {
-      task.run();
+    long wait = dueNanos - System.nanoTime();
+    ScheduledExecutorService executor = delays();
+    if (executor == null) {
+      // the engine is stopping: the call is ended by the server's shutdown
       return;
     }
-    long wait = dueNanos - System.nanoTime();
     try {
-      delays.schedule(task, Math.max(0, wait), TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      executor.schedule(task, Math.max(0, wait), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closing) {
       // the engine is stopping: the call is ended by the server's shutdown
     }
   }
 
+  private synchronized ScheduledExecutorService delays() {
+    if (delays == null && !closed) {
+      ScheduledThreadPoolExecutor executor =
+          new ScheduledThreadPoolExecutor(
+              1,
+              runnable -> {
+                Thread thread = new Thread(runnable, "workerbench-engine-latency");
+                thread.setDaemon(true);
+                return thread;
+              });
+      executor.setRemoveOnCancelPolicy(true);
+      delays = executor;
+    }
+    return delays;
+  }
+
   /** Stops the delay thread; what is still delayed is dropped (the servers end those calls). */
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     if (delays != null) {
       delays.shutdownNow();
     }

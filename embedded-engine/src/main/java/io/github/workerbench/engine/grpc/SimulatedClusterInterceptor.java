@@ -1,6 +1,7 @@
 package io.github.workerbench.engine.grpc;
 
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
+import io.github.workerbench.engine.cluster.ClusterConditions;
 import io.github.workerbench.engine.cluster.SimulatedCluster;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.Metadata;
@@ -23,7 +24,8 @@ import java.util.Set;
  * CancelProcessInstance and DeployResource are never refused, as Zeebe never refuses them;
  * Topology and StreamActivatedJobs are no commands.
  *
- * <p>Thread-safe. Each call's listener events are forwarded under the call's own lock, so a
+ * <p>A call arriving while the cluster simulates nothing passes straight through. Thread-safe.
+ * Each call's listener events are forwarded under the call's own lock, so a
  * delayed delivery never races the transport's cancellation.
  */
 public final class SimulatedClusterInterceptor implements ServerInterceptor {
@@ -42,12 +44,17 @@ public final class SimulatedClusterInterceptor implements ServerInterceptor {
   @Override
   public <Q, A> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+    ClusterConditions conditions = cluster.conditions();
+    if (!conditions.active()) {
+      // the engine as it is: nothing between the call and the service
+      return next.startCall(call, headers);
+    }
     String method = call.getMethodDescriptor().getBareMethodName();
     ServerCall<Q, A> answering =
-        STREAM.equals(method) && cluster.conditions().delays() ? new DelayedSends<>(call) : call;
+        STREAM.equals(method) && conditions.delays() ? new DelayedSends<>(call) : call;
     ServerCall.Listener<Q> listener = next.startCall(answering, headers);
     boolean command = !NO_COMMANDS.contains(method);
-    if (!command && !cluster.conditions().delays()) {
+    if (!command && !conditions.delays()) {
       return listener;
     }
     return new Arrival<>(call, listener, command, NEVER_REFUSED.contains(method));

@@ -53,10 +53,7 @@ public final class RestServer implements AutoCloseable {
       SimulatedCluster cluster) {
     RestServer server = new RestServer();
     RestHandler handler = new RestHandler(state, mapper, host, grpcPort);
-    SimulatedClusterHandler remote =
-        cluster == null || !cluster.conditions().active()
-            ? null
-            : new SimulatedClusterHandler(cluster, mapper);
+    SimulatedClusterHandler remote = cluster == null ? null : new SimulatedClusterHandler(cluster, mapper);
     try {
       server.channel =
           new ServerBootstrap()

@@ -48,7 +48,7 @@ final class SimulatedClusterHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
-    if (!(message instanceof FullHttpRequest request)) {
+    if (!(message instanceof FullHttpRequest request) || !cluster.conditions().active()) {
       ctx.fireChannelRead(message);
       return;
     }

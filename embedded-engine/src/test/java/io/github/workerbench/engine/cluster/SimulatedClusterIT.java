@@ -248,6 +248,48 @@ class SimulatedClusterIT {
     assertThat(engine.refusedCommands()).isPositive();
   }
 
+  @Test
+  void shouldAnswerUnderTheNewConditionsWhenTheyChangeWhileTheEngineRuns() {
+    // given an engine started as it is
+    start(ClusterConditions.none());
+    CamundaClient client = client(false, false);
+    deploy(client, "switched");
+
+    // when back-pressure is switched on, then off again
+    engine.simulate(new ClusterConditions(200, 0, 1));
+    int refusedWhileLimited = failures(createAtOnce(client, "switched", 3));
+    long refusals = engine.refusedCommands();
+    engine.simulate(ClusterConditions.none());
+    int refusedAfter = failures(createAtOnce(client, "switched", 3));
+
+    // then only the calls made while it was on were refused
+    assertThat(refusedWhileLimited).isPositive();
+    assertThat(refusals).isEqualTo(refusedWhileLimited);
+    assertThat(refusedAfter).isZero();
+    assertThat(engine.refusedCommands()).isEqualTo(refusals);
+  }
+
+  private static List<io.camunda.client.api.CamundaFuture<?>> createAtOnce(CamundaClient client, String id, int count) {
+    List<io.camunda.client.api.CamundaFuture<?>> answers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      answers.add(client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send());
+    }
+    return answers;
+  }
+
+  private static int failures(List<io.camunda.client.api.CamundaFuture<?>> answers) {
+    int failed = 0;
+    for (var answer : answers) {
+      try {
+        answer.join();
+      } catch (ClientStatusException e) {
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+        failed++;
+      }
+    }
+    return failed;
+  }
+
   private static HttpRequest post(URI uri, String body) {
     return HttpRequest.newBuilder(uri)
         .header("content-type", "application/json")

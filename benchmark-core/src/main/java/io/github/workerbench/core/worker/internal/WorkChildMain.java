@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,8 +15,9 @@ import java.util.Map;
 /**
  * A long-lived child JVM of the {@code process} strategy. Line protocol over stdin/stdout, one
  * job at a time: it prints {@code ready} once started, then for each request line {@code
- * <workload-id> <duration-nanos>} does the work (blocking form) and answers {@code ok} or {@code
- * error <message>}. It exits when stdin closes. Internal: not an API.
+ * <workload-id> <duration-nanos> [<downstream-uri>]} does the work (blocking form; {@code http}
+ * calls the downstream with one client of this child's) and answers {@code ok} or {@code error
+ * <message>}. It exits when stdin closes. Internal: not an API.
  */
 public final class WorkChildMain {
 
@@ -39,10 +41,12 @@ public final class WorkChildMain {
         String[] parts = line.trim().split(" ");
         WorkloadKind kind = WorkloadKind.fromId(parts[0]);
         Duration duration = Duration.ofNanos(Long.parseLong(parts[1]));
-        workloads.computeIfAbsent(kind, k -> Workload.of(k, calibration)).run(duration);
+        URI downstream = parts.length > 2 ? URI.create(parts[2]) : null;
+        workloads.computeIfAbsent(kind, k -> Workload.of(k, calibration, downstream)).run(duration);
         reply = "ok";
-      } catch (Exception e) {
-        reply = "error " + String.valueOf(e.getMessage()).replace('\n', ' ');
+      } catch (Exception | LinkageError e) {
+        // a missing class fails the job, not the child: the parent would restart it for nothing
+        reply = "error " + (e.getMessage() != null ? e.getMessage() : e.toString()).replace('\n', ' ');
       }
       out.println(reply);
       out.flush();

@@ -1,0 +1,179 @@
+package io.github.workerbench.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClientBuilder;
+import io.github.workerbench.core.engine.EmbeddedEngine;
+import io.github.workerbench.core.engine.EngineAdapter;
+import io.github.workerbench.core.worker.DefaultWorkerFactory;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.result.SlotUse;
+import io.github.workerbench.model.scenario.AcquisitionKind;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.TransportKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
+import java.net.URI;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Scenarios against the embedded engine answering as a remote cluster: each round trip's latency
+ * shows in the figures, back-pressure's refusals are retried and no job is lost.
+ */
+class ClusterLatencyIT {
+
+  private EmbeddedEngine engine;
+  private ScenarioRunner runner;
+
+  @BeforeEach
+  void start() {
+    engine = new EmbeddedEngine();
+    runner =
+        new ScenarioRunner(
+            new EngineRepeatDriver(() -> engine, new DefaultWorkerFactory(), Warmup.none(), System::nanoTime),
+            System::nanoTime,
+            Clock.systemUTC(),
+            RunListener.noop());
+  }
+
+  @AfterEach
+  void stop() {
+    runner.close();
+  }
+
+  private static Scenario.Builder scenario(String name) {
+    return Scenario.builder()
+        .name(name)
+        .phase("it")
+        .strategy(StrategyKind.THREAD)
+        .workloadType(WorkloadKind.SLEEP)
+        .workDuration(0.05)
+        .repeats(1)
+        .timeout(60)
+        .jobTimeoutMs(60_000);
+  }
+
+  /** Milliseconds per run of this part of the slot time (one slot: c = 1). */
+  private static double perRunMillis(RepeatMetrics repeat, double fraction) {
+    return fraction * repeat.totalTimeSeconds() * 1e3 / repeat.jobsCompleted();
+  }
+
+  @Test
+  void shouldShowEachRoundTripsDelayWhenTheEngineIsTwentyFiveMillisecondsAway() {
+    // given one job at a time, activated directly over gRPC: each job waits for its activation's
+    // answer, works 50 ms, then holds its slot until the completion's answer
+    Scenario.Builder sequential =
+        scenario("sequential")
+            .numInstances(10)
+            .maxConcurrentJobs(1)
+            .acquisition(AcquisitionKind.DIRECT)
+            .transport(TransportKind.GRPC_POLL);
+
+    // when
+    RepeatMetrics near = only(runner.run(ScenarioPlan.of(sequential.name("near").build())));
+    RepeatMetrics far =
+        only(runner.run(ScenarioPlan.of(sequential.name("far").engineLatencyMs(25L).build())));
+
+    // then the activation and the completion each take 25 ms more per job (at least: latency is
+    // added, never taken; the upper bound allows a loaded machine), and so does the start delay's
+    // counterpart, the wait for activation
+    SlotUse nearSlots = near.diagnosis().slots();
+    SlotUse farSlots = far.diagnosis().slots();
+    double completionMoved =
+        perRunMillis(far, farSlots.awaitingCompletion()) - perRunMillis(near, nearSlots.awaitingCompletion());
+    double activationMoved =
+        perRunMillis(far, farSlots.awaitingActivation()) - perRunMillis(near, nearSlots.awaitingActivation());
+    assertThat(completionMoved).as("completion round trip moved (ms), %s vs %s", farSlots, nearSlots).isBetween(20.0, 75.0);
+    assertThat(activationMoved).as("activation round trip moved (ms), %s vs %s", farSlots, nearSlots).isBetween(20.0, 75.0);
+    // and the latency from creation to completion took both (and the creation's) on top
+    assertThat(far.latency().p50Millis() - near.latency().p50Millis()).isGreaterThanOrEqualTo(50);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TransportKind.class, names = {"REST", "GRPC_POLL"})
+  void shouldLoseNoJobWhenBackPressureRefusesCommands(TransportKind transport) {
+    // given two commands in flight at most, each 20 ms away: creations and activations beyond
+    // are refused, completions never
+    ScenarioPlan plan =
+        ScenarioPlan.of(
+            scenario("pressed_" + transport.id())
+                .numInstances(100)
+                .maxConcurrentJobs(20)
+                .transport(transport)
+                .engineLatencyMs(20L)
+                .engineMaxInflight(2)
+                .build());
+
+    // when
+    ScenarioResult result = runner.run(plan);
+
+    // then the harness (creations) and the client's JobWorker (activations) retried the refusals
+    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
+    RepeatMetrics repeat = only(result);
+    assertThat(repeat.jobsCompleted()).isEqualTo(100);
+    assertThat(repeat.incidents()).isZero();
+    assertThat(engine.refusedCommands()).isPositive();
+  }
+
+  @Test
+  void shouldFailTheScenarioNamingTheEngineWhenItCannotSimulateTheConditions() {
+    // given a remote engine cannot be made slower
+    try (ScenarioRunner remote =
+        new ScenarioRunner(
+            new EngineRepeatDriver(() -> new Unsimulating(engine), new DefaultWorkerFactory()))) {
+      // when
+      ScenarioResult result =
+          remote.run(ScenarioPlan.of(scenario("unsupported").numInstances(1).maxConcurrentJobs(1).engineLatencyMs(5L).build()));
+
+      // then
+      assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+      assertThat(result.error()).contains("simulated by the embedded engine only").contains("--engine embedded");
+    }
+  }
+
+  /** An engine as a container or remote one is: it keeps the default refusal to simulate. */
+  private record Unsimulating(EmbeddedEngine delegate) implements EngineAdapter {
+    @Override
+    public void start() {
+      delegate.start();
+    }
+
+    @Override
+    public URI grpcAddress() {
+      return delegate.grpcAddress();
+    }
+
+    @Override
+    public URI restAddress() {
+      return delegate.restAddress();
+    }
+
+    @Override
+    public CamundaClientBuilder newClientBuilder() {
+      return delegate.newClientBuilder();
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+
+    @Override
+    public String toString() {
+      return "RemoteEngine[test]";
+    }
+  }
+
+  private static RepeatMetrics only(ScenarioResult result) {
+    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
+    return result.repeats().get(0);
+  }
+}
