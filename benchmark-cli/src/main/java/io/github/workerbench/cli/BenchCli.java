@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks Camunda 8 job worker execution strategies.",
     subcommands = {
       EngineCommand.class,
+      EngineImageCommand.class,
       EngineBenchCommand.class,
       GenerateCommand.class,
       RunCommand.class,

@@ -1,8 +1,11 @@
 package io.github.workerbench.cli;
 
 import io.github.workerbench.core.BenchmarkException;
+import io.github.workerbench.core.engine.DockerUnavailableException;
 import io.github.workerbench.core.engine.EngineSettings;
 import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.run.EngineLogSink;
+import io.github.workerbench.core.run.EngineScopedRunner;
 import io.github.workerbench.core.run.RunListener;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.run.Warmup;
@@ -62,12 +65,14 @@ public final class RunCommand implements Callable<Integer> {
   private static final List<String> ENGINES = List.of("embedded", "container", "remote");
 
   /**
-   * Makes the executor for an engine kind; {@code progress} wants every job completion, {@code
-   * warmup} is the unmeasured work before the first scenario of each transport and acquisition.
+   * Makes the executor for an engine; {@code progress} wants every job completion, {@code
+   * warmup} is the unmeasured work before the first scenario of each transport and acquisition,
+   * {@code engineLogs} keeps a failed scenario's engine log.
    */
   @FunctionalInterface
   public interface ExecutorFactory {
-    ScenarioExecutor create(String engine, JobObserver progress, Warmup warmup);
+    ScenarioExecutor create(
+        EngineSettings engine, JobObserver progress, Warmup warmup, EngineLogSink engineLogs);
   }
 
   @Spec private CommandSpec spec;
@@ -116,6 +121,30 @@ public final class RunCommand implements Callable<Integer> {
   private String engine;
 
   @Option(
+      names = "--engine-image",
+      paramLabel = "IMAGE",
+      description =
+          "The container engine's image (default: -Dbenchmark.engine.image, else"
+              + " camunda/camunda:8.9.0; ours: workerbench/engine:latest, see bench engine-image)")
+  private String engineImage;
+
+  @Option(
+      names = "--engine-scope",
+      paramLabel = "SCOPE",
+      description =
+          "phase (one engine for consecutive scenarios of a phase) or scenario (a fresh engine"
+              + " for every scenario); default: -Dbenchmark.engine.scope, else phase")
+  private String engineScope;
+
+  @Option(
+      names = "--engine-cpus",
+      paramLabel = "CPUSET",
+      description =
+          "Pin the container engine to these CPUs, e.g. 0-1 (default: -Dbenchmark.engine.cpus,"
+              + " else every CPU)")
+  private String engineCpus;
+
+  @Option(
       names = "--duration-scale",
       paramLabel = "X",
       defaultValue = "1.0",
@@ -145,24 +174,31 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The production executor for an engine kind: one {@link ScenarioRunner} (one engine, one
-   * worker factory, so the CPU calibration is measured once) for the whole suite, whose job
-   * events also move the progress bar. Closing it stops the engine.
+   * The production executor for an engine: one {@link ScenarioRunner} (one worker factory, so the
+   * CPU calibration is measured once) for the whole suite, on an engine per phase or per
+   * scenario as the settings' scope says, whose job events also move the progress bar. Closing
+   * it stops the engine.
    */
-  static ScenarioExecutor executorFor(String engine, JobObserver progress, Warmup warmup) {
-    ScenarioRunner runner =
-        new ScenarioRunner(
-            EngineSettings.fromSystem(engine)::newAdapter,
-            new DefaultWorkerFactory().alsoObservedBy(progress),
-            System::nanoTime,
-            Clock.systemUTC(),
-            RunListener.noop(),
-            warmup);
+  static ScenarioExecutor executorFor(
+      EngineSettings engine, JobObserver progress, Warmup warmup, EngineLogSink engineLogs) {
+    EngineScopedRunner runner =
+        new EngineScopedRunner(
+            engine,
+            engines ->
+                new ScenarioRunner(
+                    engines,
+                    new DefaultWorkerFactory().alsoObservedBy(progress),
+                    System::nanoTime,
+                    Clock.systemUTC(),
+                    RunListener.noop(),
+                    warmup),
+            engineLogs);
     return new ClosingExecutor(runner);
   }
 
   /** A scenario executor that owns its runner, so the command can stop the engine at the end. */
-  private record ClosingExecutor(ScenarioRunner runner) implements ScenarioExecutor, AutoCloseable {
+  private record ClosingExecutor(EngineScopedRunner runner)
+      implements ScenarioExecutor, AutoCloseable {
     @Override
     public ScenarioResult execute(ScenarioPlan plan) {
       return runner.run(plan);
@@ -180,9 +216,11 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SuiteRunner runner;
     SuiteRunner.Prepared prepared;
+    EngineSettings settings;
     AtomicReference<ScenarioExecutor> executor = new AtomicReference<>();
     try {
       String source = checkSource();
+      settings = EngineSettings.fromSystem(engine, engineImage, engineScope, engineCpus);
       List<Scenario> scenarios = loadScenarios();
       SuiteOptions options =
           new SuiteOptions(
@@ -198,10 +236,15 @@ public final class RunCommand implements Callable<Integer> {
               results,
               new RunProgress(err, System.console() != null));
       prepared = runner.prepare(scenarios, source, options);
+      // no Docker for the container engine: said now, before anything runs or is written
+      settings.requireAvailable();
       executor.set(
           executors.create(
-              engine, runner.jobObserver(), noWarmup ? Warmup.none() : Warmup.standard()));
-    } catch (IllegalArgumentException e) {
+              settings,
+              runner.jobObserver(),
+              noWarmup ? Warmup.none() : Warmup.standard(),
+              new EngineLogFiles(output)));
+    } catch (IllegalArgumentException | DockerUnavailableException e) {
       return fail(err, e, BenchCli.EXIT_BAD_INPUT);
     } catch (BenchmarkException e) {
       return fail(err, e, 1);
@@ -209,7 +252,7 @@ public final class RunCommand implements Callable<Integer> {
 
     StopOnCtrlC ctrlC = StopOnCtrlC.install("run", runner::requestStop);
     try {
-      SuiteOutcome outcome = runner.run(prepared, engine);
+      SuiteOutcome outcome = runner.run(prepared, engine, settings.setup());
       closeExecutor(executor.get());
       Path html = htmlBeside(output);
       ResultsData data = ResultsReader.read(output);

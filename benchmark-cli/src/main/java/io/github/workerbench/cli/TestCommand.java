@@ -1,6 +1,7 @@
 package io.github.workerbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.workerbench.core.engine.DockerUnavailableException;
 import io.github.workerbench.core.engine.EngineSettings;
 import io.github.workerbench.core.result.ResultsFile;
 import io.github.workerbench.core.result.ResultsHeader;
@@ -94,6 +95,15 @@ public final class TestCommand implements Callable<Integer> {
       description = "embedded, container or remote (default: -Dbenchmark.engine, else embedded).")
   String engine;
 
+  @Option(names = "--engine-image",
+      description = "The container engine's image (default: -Dbenchmark.engine.image, else"
+          + " camunda/camunda:8.9.0; ours: workerbench/engine:latest).")
+  String engineImage;
+
+  @Option(names = "--engine-cpus",
+      description = "Pin the container engine to these CPUs, e.g. 0-1 (default: every CPU).")
+  String engineCpus;
+
   @Option(names = "--output", description = "Write a results file here.")
   Path output;
 
@@ -109,8 +119,9 @@ public final class TestCommand implements Callable<Integer> {
     EngineSettings engineSettings;
     try {
       scenario = scenario();
-      engineSettings = EngineSettings.fromSystem(engine);
-    } catch (IllegalArgumentException e) {
+      engineSettings = EngineSettings.fromSystem(engine, engineImage, null, engineCpus);
+      engineSettings.requireAvailable();
+    } catch (IllegalArgumentException | DockerUnavailableException e) {
       return ScenarioOptions.badInput(err, "test", e.getMessage());
     }
     FigurePrinter printer = new FigurePrinter(spec.commandLine().getOut());
@@ -134,7 +145,12 @@ public final class TestCommand implements Callable<Integer> {
           List<JsonNode> nodes = List.of(ResultsFile.toNode(result));
           new ResultsFile(output)
               .write(
-                  new ResultsHeader(Instant.now(), "bench test", engineSettings.kind().id(), 1.0),
+                  new ResultsHeader(
+                      Instant.now(),
+                      "bench test",
+                      engineSettings.kind().id(),
+                      1.0,
+                      engineSettings.setup()),
                   nodes);
           spec.commandLine().getOut().println("Results written to " + output);
           spec.commandLine().getOut().flush();

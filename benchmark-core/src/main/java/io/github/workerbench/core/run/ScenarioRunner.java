@@ -58,7 +58,9 @@ import org.slf4j.LoggerFactory;
  * and kept until {@link #close()}; isolation comes from the unique ids, not from a fresh
  * engine, so a suite does not pay an engine start (a container takes a minute) per scenario. If
  * the engine cannot be started or reached, the scenario fails with the reason and the next one
- * tries again.
+ * tries again. The scenario that starts an engine records how long that took
+ * ({@code engine_startup_time}), outside every window; a caller that wants a fresh engine per
+ * scenario closes the runner after each.
  *
  * <p>The client of each repeat speaks the plan's transport; with the client's JobWorker and a
  * blocking strategy it runs max_jobs_active handler threads, as a user's blocking worker must.
@@ -162,10 +164,16 @@ public final class ScenarioRunner implements AutoCloseable {
     String resolvedStrategy = plan.scenario().strategy().id();
     double startupSeconds = 0;
     double warmupSeconds = 0;
+    double engineStartupSeconds = Double.NaN;
     RunStatus status = RunStatus.SUCCESS;
     String error = null;
     try {
+      boolean startsEngine = engine == null;
+      long engineStart = nanoClock.getAsLong();
       EngineAdapter current = engine();
+      if (startsEngine) {
+        engineStartupSeconds = (nanoClock.getAsLong() - engineStart) / 1e9;
+      }
       WarmupOutcome warmedUp = warmUp(current, plan);
       warmupSeconds = warmedUp.seconds();
       if (warmedUp.warning() != null) {
@@ -222,7 +230,8 @@ public final class ScenarioRunner implements AutoCloseable {
             cores,
             repeats.isEmpty() ? 0 : startupSeconds / repeats.size(),
             warmupSeconds,
-            repeats);
+            repeats,
+            engineStartupSeconds);
     listener.scenarioFinished(result);
     return result;
   }
