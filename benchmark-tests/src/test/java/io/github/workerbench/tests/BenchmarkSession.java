@@ -1,8 +1,10 @@
 package io.github.workerbench.tests;
 
+import io.github.workerbench.core.engine.DockerEnvironment;
 import io.github.workerbench.core.engine.EngineKind;
 import io.github.workerbench.core.engine.EngineSettings;
 import io.github.workerbench.core.result.ResultsFile;
+import io.github.workerbench.core.run.EngineScopedRunner;
 import io.github.workerbench.core.run.RunListener;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.run.Warmup;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,9 +30,11 @@ import org.junit.jupiter.api.DynamicTest;
  *
  * <p><b>Engine lifecycle:</b> each factory gets its own {@link ScenarioRunner} (as {@code bench
  * run} uses one), which starts the engine at the factory's first scenario and stops it when JUnit
- * closes the factory's stream; scenarios stay apart through the runner's unique process ids. The
- * scenarios of a factory run one after another on one thread of their own, as the runner
- * requires.
+ * closes the factory's stream; scenarios stay apart through the runner's unique process ids. With
+ * {@code -Dbenchmark.engine.scope=scenario} every scenario gets a fresh engine instead ({@link
+ * EngineScopedRunner}). The scenarios of a factory run one after another on one thread of their
+ * own, as the runner requires. With the container engine and no usable Docker, a factory is
+ * skipped with the reason.
  *
  * <p>Thread-safe; JUnit calls it from the test thread.
  */
@@ -43,7 +48,10 @@ public final class BenchmarkSession {
     this.properties = properties;
     this.results =
         new ResultsRecorder(
-            new ResultsFile(properties.resultsFile()), properties.engine().id(), Instant.now());
+            new ResultsFile(properties.resultsFile()),
+            properties.engine().kind().id(),
+            properties.engine().setup(),
+            Instant.now());
   }
 
   /** What this session runs. */
@@ -62,15 +70,29 @@ public final class BenchmarkSession {
     double scale =
         properties.durationScaleOr(
             tag.equals(PhaseTags.SMOKE) ? BenchmarkProperties.SMOKE_DEFAULT_SCALE : 1.0);
-    EngineSettings engine = EngineSettings.fromSystem(properties.engine().id());
-    ScenarioRunner runner =
-        new ScenarioRunner(
-            engine::newAdapter,
-            new DefaultWorkerFactory(),
-            System::nanoTime,
-            Clock.systemUTC(),
-            RunListener.noop(),
-            Warmup.standard());
+    EngineSettings engine = properties.engine();
+    if (engine.kind() == EngineKind.CONTAINER) {
+      try (DockerEnvironment docker = new DockerEnvironment()) {
+        docker
+            .unavailableReason()
+            .ifPresent(
+                reason ->
+                    Assumptions.abort("Skipped: the container engine cannot run here: " + reason));
+      }
+    }
+    EngineLogAttachment engineLog = new EngineLogAttachment();
+    EngineScopedRunner runner =
+        new EngineScopedRunner(
+            engine,
+            engines ->
+                new ScenarioRunner(
+                    engines,
+                    new DefaultWorkerFactory(),
+                    System::nanoTime,
+                    Clock.systemUTC(),
+                    RunListener.noop(),
+                    Warmup.standard()),
+            engineLog);
     ExecutorService thread =
         Executors.newSingleThreadExecutor(
             task -> {
@@ -79,7 +101,8 @@ public final class BenchmarkSession {
               return worker;
             });
     ScenarioTestRun run =
-        new ScenarioTestRun(runner, thread, results, selection.source(), tag, engineAllowance());
+        new ScenarioTestRun(
+            runner, thread, results, engineLog, selection.source(), tag, engineAllowance());
     Stream<DynamicNode> nodes;
     if (tag.equals(PhaseTags.CUSTOM)) {
       Map<String, List<Scenario>> byPhase = new LinkedHashMap<>();
@@ -111,7 +134,7 @@ public final class BenchmarkSession {
   private java.time.Duration engineAllowance() {
     // Time to start the engine at a factory's first scenario, on top of the scenario's timeout:
     // pulling and starting the Camunda image takes minutes, the embedded engine seconds.
-    return properties.engine() == EngineKind.CONTAINER
+    return properties.engine().kind() == EngineKind.CONTAINER
         ? java.time.Duration.ofMinutes(5)
         : java.time.Duration.ofSeconds(60);
   }
