@@ -41,16 +41,30 @@ public final class EngineScopedRunner implements AutoCloseable {
       EngineSettings settings,
       Function<Supplier<EngineAdapter>, ScenarioRunner> runners,
       EngineLogSink logSink) {
-    Objects.requireNonNull(settings, "settings");
-    this.scope = settings.scope();
+    this(settings::newAdapter, settings.scope(), runners, logSink);
+  }
+
+  /**
+   * A runner on the engines {@code engines} makes (tests pass their own), in this scope.
+   *
+   * @param runners makes the runner from the engine factory it must use
+   * @param logSink where a failed scenario's engine log goes
+   */
+  public EngineScopedRunner(
+      Supplier<? extends EngineAdapter> engines,
+      EngineScope scope,
+      Function<Supplier<EngineAdapter>, ScenarioRunner> runners,
+      EngineLogSink logSink) {
+    Objects.requireNonNull(engines, "engines");
+    this.scope = Objects.requireNonNull(scope, "scope");
     this.logSink = Objects.requireNonNull(logSink, "logSink");
-    Supplier<EngineAdapter> engines =
+    Supplier<EngineAdapter> tracked =
         () -> {
-          EngineAdapter engine = settings.newAdapter();
+          EngineAdapter engine = engines.get();
           lastEngine = engine;
           return engine;
         };
-    this.runner = Objects.requireNonNull(runners.apply(engines), "runner");
+    this.runner = Objects.requireNonNull(runners.apply(tracked), "runner");
   }
 
   /** The scope this runner keeps. */
