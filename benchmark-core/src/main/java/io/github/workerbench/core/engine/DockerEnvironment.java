@@ -5,6 +5,14 @@ import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +29,10 @@ import org.testcontainers.utility.DockerImageName;
  * Whether the container engine can run on this machine, found out fast and with the reason,
  * before Testcontainers tries anything that could retry for minutes.
  *
- * <p>Algorithm ({@link #unavailableReason()}, once per instance): find the Docker daemon the way
- * Testcontainers does ({@code DOCKER_HOST}, {@code ~/.testcontainers.properties}, the usual
- * sockets) and ping it. Then make sure of each image Testcontainers would need before it starts
+ * <p>Algorithm ({@link #unavailableReason()}, once per instance): where {@code DOCKER_HOST} names
+ * a daemon, that one must answer (Testcontainers would quietly fall back to another); then find
+ * the daemon the way Testcontainers does ({@code DOCKER_HOST}, {@code
+ * ~/.testcontainers.properties}, the usual sockets) and ping it. Then make sure of each image Testcontainers would need before it starts
  * any container, trying a single pull (at most {@link #PULL_TIMEOUT}) where one is absent, since
  * Testcontainers itself retries such a pull for minutes on a machine without a registry: the
  * resource reaper's (Ryuk), unless {@code TESTCONTAINERS_RYUK_DISABLED=true}; and, where this
@@ -48,6 +57,8 @@ public final class DockerEnvironment implements AutoCloseable {
 
   /** The image Testcontainers 2.0.5 starts to find the Docker host from inside a container. */
   static final String TINY_IMAGE = "alpine:3.17";
+
+  private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
 
   private static final Pattern DAEMON_MESSAGE =
       Pattern.compile("Status \\d+: \\{\"message\":\"(.*)\"}\\s*", Pattern.DOTALL);
@@ -127,6 +138,10 @@ public final class DockerEnvironment implements AutoCloseable {
   }
 
   private String look() {
+    String named = namedHostProblem();
+    if (named != null) {
+      return named;
+    }
     try {
       TransportConfig transport = DockerClientFactory.instance().getTransportConfig();
       client = DockerClientProviderStrategy.getClientForConfig(transport);
@@ -231,6 +246,58 @@ public final class DockerEnvironment implements AutoCloseable {
         // the pull is over either way
       }
     }
+  }
+
+  /**
+   * Why the daemon {@code DOCKER_HOST} names does not answer, or null: Testcontainers would fall
+   * back to the default socket, a daemon other than the one the user named.
+   */
+  private String namedHostProblem() {
+    String host = environment.get("DOCKER_HOST");
+    if (host == null || host.isBlank()) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = URI.create(host.strip());
+    } catch (IllegalArgumentException e) {
+      return "DOCKER_HOST=" + host + " is not an address such as unix:///var/run/docker.sock";
+    }
+    String scheme = String.valueOf(uri.getScheme());
+    try {
+      switch (scheme) {
+        case "unix" -> {
+          Path socket = Path.of(uri.getPath());
+          if (!Files.exists(socket)) {
+            return "no Docker daemon answers (DOCKER_HOST="
+                + host
+                + ": there is no socket "
+                + socket
+                + "). Start one (on Debian: sudo .ci/docker-up; see README, \"Docker\")";
+          }
+          try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+          }
+        }
+        case "tcp", "http", "https" -> {
+          try (Socket socket = new Socket()) {
+            socket.connect(
+                new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 2375 : uri.getPort()),
+                CONNECT_TIMEOUT_MILLIS);
+          }
+        }
+        default -> {
+          return null; // npipe and the like: Testcontainers knows them
+        }
+      }
+    } catch (IOException e) {
+      return "no Docker daemon answers (DOCKER_HOST="
+          + host
+          + ": "
+          + rootMessage(e)
+          + "). Start one (on Debian: sudo .ci/docker-up; see README, \"Docker\")";
+    }
+    return null;
   }
 
   private String describeHost() {

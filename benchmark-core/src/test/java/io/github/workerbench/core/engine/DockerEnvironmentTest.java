@@ -1,6 +1,7 @@
 package io.github.workerbench.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -60,5 +61,45 @@ class DockerEnvironmentTest {
     assertThat(new DockerEnvironment(Map.of()).reaperEnabled()).isTrue();
     assertThat(new DockerEnvironment(Map.of("TESTCONTAINERS_RYUK_DISABLED", "true")).reaperEnabled())
         .isFalse();
+  }
+
+  @Test
+  void shouldSayNoDaemonAnswersWhenDockerHostNamesASocketThatIsNotThere() {
+    // given a daemon named by DOCKER_HOST that does not exist (Testcontainers would fall back to
+    // the default socket, another daemon than the one named)
+    long start = System.nanoTime();
+    try (DockerEnvironment docker =
+        new DockerEnvironment(Map.of("DOCKER_HOST", "unix:///nonexistent/workerbench/docker.sock"))) {
+      // when / then
+      assertThat(docker.unavailableReason())
+          .hasValue(
+              "no Docker daemon answers (DOCKER_HOST=unix:///nonexistent/workerbench/docker.sock:"
+                  + " there is no socket /nonexistent/workerbench/docker.sock). Start one (on"
+                  + " Debian: sudo .ci/docker-up; see README, \"Docker\")");
+      assertThatThrownBy(docker::requireAvailable)
+          .isInstanceOf(DockerUnavailableException.class)
+          .hasMessageStartingWith("Expected to use Docker for the container engine, but no Docker")
+          .hasMessageEndingWith("; or use --engine embedded");
+    }
+    assertThat(System.nanoTime() - start).isLessThan(java.time.Duration.ofSeconds(5).toNanos());
+  }
+
+  @Test
+  void shouldSayNoDaemonAnswersWhenDockerHostNamesAClosedPort() throws Exception {
+    // given
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    // when
+    try (DockerEnvironment docker =
+        new DockerEnvironment(Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + port))) {
+      // then
+      assertThat(docker.unavailableReason())
+          .get()
+          .asString()
+          .startsWith("no Docker daemon answers (DOCKER_HOST=tcp://127.0.0.1:" + port + ": ");
+    }
   }
 }
