@@ -1,6 +1,7 @@
 package io.github.workerbench.tests;
 
 import io.github.workerbench.core.engine.DockerEnvironment;
+import io.github.workerbench.core.engine.EngineImage;
 import io.github.workerbench.core.engine.EngineKind;
 import io.github.workerbench.core.engine.EngineSettings;
 import io.github.workerbench.core.result.ResultsFile;
@@ -72,13 +73,7 @@ public final class BenchmarkSession {
             tag.equals(PhaseTags.SMOKE) ? BenchmarkProperties.SMOKE_DEFAULT_SCALE : 1.0);
     EngineSettings engine = properties.engine();
     if (engine.kind() == EngineKind.CONTAINER) {
-      try (DockerEnvironment docker = new DockerEnvironment()) {
-        docker
-            .unavailableReason()
-            .ifPresent(
-                reason ->
-                    Assumptions.abort("Skipped: the container engine cannot run here: " + reason));
-      }
+      prepareDocker(engine.container().image());
     }
     EngineLogAttachment engineLog = new EngineLogAttachment();
     EngineScopedRunner runner =
@@ -125,6 +120,22 @@ public final class BenchmarkSession {
           thread.shutdownNow();
           runner.close();
         });
+  }
+
+  /**
+   * Skips the factory, with the reason, where Docker cannot be used; builds our engine image
+   * when it is the one asked for and is missing or stale, so no hand step precedes the tests.
+   */
+  private static void prepareDocker(String image) {
+    try (DockerEnvironment docker = new DockerEnvironment()) {
+      docker
+          .unavailableReason()
+          .ifPresent(
+              reason -> Assumptions.abort("Skipped: the container engine cannot run here: " + reason));
+      if (image.equals(EngineImage.LATEST) || image.equals(EngineImage.versionTag())) {
+        new EngineImage(docker.client(), EngineImage.locateEngineJar(), line -> {}).ensureBuilt();
+      }
+    }
   }
 
   private static DynamicNode test(ScenarioTestRun run, Scenario scenario, double scale) {
