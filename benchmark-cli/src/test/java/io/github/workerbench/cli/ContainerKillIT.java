@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,7 @@ class ContainerKillIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static DockerEnvironment docker;
+  private static Optional<String> unavailable;
   private static String image;
 
   @TempDir Path folder;
@@ -46,9 +48,18 @@ class ContainerKillIT {
   @BeforeAll
   static void buildTheImage() {
     docker = new DockerEnvironment();
-    Optional<String> reason = docker.unavailableReason();
-    assumeTrue(reason.isEmpty(), () -> "Skipped: the container engine cannot run here: " + reason.get());
-    image = new EngineImage(docker.client(), EngineImage.locateEngineJar(), line -> {}).ensureBuilt();
+    unavailable = docker.unavailableReason();
+    if (unavailable.isEmpty()) {
+      image = new EngineImage(docker.client(), EngineImage.locateEngineJar(), line -> {}).ensureBuilt();
+    }
+  }
+
+  /** Each test, not the class, is skipped: a skipped class would show no reason in the report. */
+  @BeforeEach
+  void requireDocker() {
+    assumeTrue(
+        unavailable.isEmpty(),
+        () -> "Skipped: the container engine cannot run here: " + unavailable.get());
   }
 
   @AfterAll

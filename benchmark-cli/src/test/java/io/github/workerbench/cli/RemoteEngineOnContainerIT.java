@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteEngineOnContainerIT {
 
   private static DockerEnvironment docker;
+  private static Optional<String> unavailable;
   private static ContainerEngine cluster;
 
   @TempDir Path folder;
@@ -33,12 +35,21 @@ class RemoteEngineOnContainerIT {
   @BeforeAll
   static void startTheCluster() {
     docker = new DockerEnvironment();
-    Optional<String> reason = docker.unavailableReason();
-    assumeTrue(reason.isEmpty(), () -> "Skipped: the container engine cannot run here: " + reason.get());
-    String image =
-        new EngineImage(docker.client(), EngineImage.locateEngineJar(), line -> {}).ensureBuilt();
-    cluster = new ContainerEngine(image);
-    cluster.start();
+    unavailable = docker.unavailableReason();
+    if (unavailable.isEmpty()) {
+      String image =
+          new EngineImage(docker.client(), EngineImage.locateEngineJar(), line -> {}).ensureBuilt();
+      cluster = new ContainerEngine(image);
+      cluster.start();
+    }
+  }
+
+  /** Each test, not the class, is skipped: a skipped class would show no reason in the report. */
+  @BeforeEach
+  void requireDocker() {
+    assumeTrue(
+        unavailable.isEmpty(),
+        () -> "Skipped: the container engine cannot run here: " + unavailable.get());
   }
 
   @AfterAll

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
@@ -44,6 +45,7 @@ class ContainerLogAllureIT {
   private static final Map<String, TestExecutionResult> OUTCOMES = new ConcurrentHashMap<>();
 
   @TempDir static Path dir;
+  private static Optional<String> unavailable;
   private static Path allureResults;
   private static Path resultsFile;
 
@@ -51,8 +53,10 @@ class ContainerLogAllureIT {
   static void runAnImpossibleScenarioOnAContainer() throws IOException {
     String image;
     try (DockerEnvironment docker = new DockerEnvironment()) {
-      Optional<String> reason = docker.unavailableReason();
-      assumeTrue(reason.isEmpty(), () -> "Skipped: the container engine cannot run here: " + reason.get());
+      unavailable = docker.unavailableReason();
+      if (unavailable.isPresent()) {
+        return;
+      }
       image = new EngineImage(docker.client(), EngineImage.locateEngineJar(), line -> {}).ensureBuilt();
     }
     Path scenarios = dir.resolve("scenarios.json");
@@ -96,6 +100,14 @@ class ContainerLogAllureIT {
     } finally {
       Allure.setLifecycle(previous);
     }
+  }
+
+  /** Each test, not the class, is skipped: a skipped class would show no reason in the report. */
+  @BeforeEach
+  void requireDocker() {
+    assumeTrue(
+        unavailable.isEmpty(),
+        () -> "Skipped: the container engine cannot run here: " + unavailable.get());
   }
 
   @Test

@@ -148,10 +148,12 @@ public final class DockerEnvironment implements AutoCloseable {
       client.pingCmd().exec();
     } catch (RuntimeException e) {
       closeClient();
+      String found = rootMessage(e);
       return "no Docker daemon answers ("
           + describeHost()
-          + "; Testcontainers: "
-          + rootMessage(e)
+          + (found.startsWith("Could not find a valid Docker environment")
+              ? ""
+              : "; Testcontainers: " + found)
           + "). Start one (on Debian: sudo .ci/docker-up; see README, \"Docker\")";
     }
     if (reaperEnabled()) {
@@ -303,8 +305,9 @@ public final class DockerEnvironment implements AutoCloseable {
   private String describeHost() {
     String host = environment.get("DOCKER_HOST");
     return host == null || host.isBlank()
-        ? "DOCKER_HOST is not set, so the usual sockets such as /var/run/docker.sock were tried"
-        : "DOCKER_HOST=" + host;
+        ? "DOCKER_HOST is not set, and Testcontainers found none at the usual sockets such as"
+            + " /var/run/docker.sock"
+        : "DOCKER_HOST=" + host + ", where Testcontainers found none";
   }
 
   /** The innermost message, the daemon's own words where it answered {@code {"message": …}}. */

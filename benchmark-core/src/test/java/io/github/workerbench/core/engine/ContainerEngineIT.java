@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,14 +54,24 @@ class ContainerEngineIT {
   private static final Logger LOG = LoggerFactory.getLogger("workerbench.test");
 
   private static DockerEnvironment docker;
+  private static Optional<String> unavailable;
   private static String image;
 
   @BeforeAll
   static void buildTheImage() {
     docker = new DockerEnvironment();
-    Optional<String> reason = docker.unavailableReason();
-    assumeTrue(reason.isEmpty(), () -> "Skipped: the container engine cannot run here: " + reason.get());
-    image = new EngineImage(docker.client(), EngineImage.locateEngineJar(), LOG::info).ensureBuilt();
+    unavailable = docker.unavailableReason();
+    if (unavailable.isEmpty()) {
+      image = new EngineImage(docker.client(), EngineImage.locateEngineJar(), LOG::info).ensureBuilt();
+    }
+  }
+
+  /** Each test, not the class, is skipped: a skipped class would show no reason in the report. */
+  @BeforeEach
+  void requireDocker() {
+    assumeTrue(
+        unavailable.isEmpty(),
+        () -> "Skipped: the container engine cannot run here: " + unavailable.get());
   }
 
   @AfterAll

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +20,19 @@ import org.junit.jupiter.api.Test;
 class EngineImageIT {
 
   private static DockerEnvironment docker;
+  private static Optional<String> unavailable;
 
   @BeforeAll
   static void checkDocker() {
     docker = new DockerEnvironment();
-    Optional<String> reason = docker.unavailableReason();
-    assumeTrue(reason.isEmpty(), () -> "Skipped: Docker cannot be used here: " + reason.get());
+    unavailable = docker.unavailableReason();
+  }
+
+  /** Each test, not the class, is skipped: a skipped class would show no reason in the report. */
+  @BeforeEach
+  void requireDocker() {
+    assumeTrue(
+        unavailable.isEmpty(), () -> "Skipped: Docker cannot be used here: " + unavailable.get());
   }
 
   @AfterAll
