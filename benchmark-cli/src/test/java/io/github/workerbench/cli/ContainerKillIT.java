@@ -83,7 +83,7 @@ class ContainerKillIT {
             ChildBench.start(
                 Map.of(),
                 "run", scenarios.toString(), "--engine", "container", "--engine-image", image,
-                "--continue-on-error", "--no-summary", "--output", results.toString());
+                "--continue-on-error", "--no-summary", "--no-warmup", "--output", results.toString());
         HttpClient http = HttpClient.newHttpClient()) {
       String id =
           await("the engine's container to run")

@@ -81,7 +81,7 @@ class RemoteEngineOnContainerIT {
     try (ChildBench child =
         ChildBench.start(
             environment,
-            "run", scenarios.toString(), "--engine", "remote", "--no-summary",
+            "run", scenarios.toString(), "--engine", "remote", "--no-summary", "--no-warmup",
             "--output", results.toString())) {
       exit = child.awaitExit(Duration.ofSeconds(120));
       output = child.stdout() + child.stderr();

@@ -232,7 +232,7 @@ class RunCommandTest {
     RunCommand.ExecutorFactory broken =
         (engine, progress, warmup, engineLogs) -> {
           throw new BenchmarkException(
-              "Expected to set up the " + engine + " engine, but the image is missing");
+              "Expected to set up the " + engine.kind().id() + " engine, but the image is missing");
         };
 
     // when
