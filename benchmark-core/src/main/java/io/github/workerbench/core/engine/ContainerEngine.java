@@ -75,7 +75,8 @@ public final class ContainerEngine implements EngineAdapter {
   private final ContainerSettings settings;
   private final GenericContainer<?> container;
   private final OutputTail output = new OutputTail(LOG_TAIL_LINES);
-  private DockerEnvironment docker;
+  // read by the shutdown hook's thread
+  private volatile DockerEnvironment docker;
   private Thread removeAtExit;
   private URI grpcAddress;
   private URI restAddress;
