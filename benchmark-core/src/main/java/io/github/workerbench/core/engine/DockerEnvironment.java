@@ -32,13 +32,14 @@ import org.testcontainers.utility.DockerImageName;
  * <p>Algorithm ({@link #unavailableReason()}, once per instance): where {@code DOCKER_HOST} names
  * a daemon, that one must answer (Testcontainers would quietly fall back to another); then find
  * the daemon the way Testcontainers does ({@code DOCKER_HOST}, {@code
- * ~/.testcontainers.properties}, the usual sockets) and ping it. Then make sure of each image Testcontainers would need before it starts
- * any container, trying a single pull (at most {@link #PULL_TIMEOUT}) where one is absent, since
- * Testcontainers itself retries such a pull for minutes on a machine without a registry: the
- * resource reaper's (Ryuk), unless {@code TESTCONTAINERS_RYUK_DISABLED=true}; and, where this
- * JVM runs inside a container ({@code /.dockerenv}) and Docker's bridge network names no
- * gateway, the {@value #TINY_IMAGE} that Testcontainers starts to find the Docker host, unless
- * {@code TESTCONTAINERS_HOST_OVERRIDE} names it.
+ * ~/.testcontainers.properties}, the usual sockets) and ping it. Then make sure of each image
+ * Testcontainers would need before it starts any container, trying a single pull (at most {@link
+ * #PULL_TIMEOUT}) where one is absent, since Testcontainers itself retries such a pull for
+ * minutes on a machine without a registry: the resource reaper's (Ryuk), unless {@code
+ * TESTCONTAINERS_RYUK_DISABLED=true}; and, where this JVM runs inside a container ({@code
+ * /.dockerenv}) and Docker's bridge network names no gateway, the {@value #TINY_IMAGE} that
+ * Testcontainers starts to find the Docker host, unless {@code TESTCONTAINERS_HOST_OVERRIDE}
+ * names it.
  *
  * <p>{@link #client()} is a Docker client of its own (no Ryuk, no start-up checks) for looking at
  * images and containers and for building the engine image; Testcontainers' global client still
