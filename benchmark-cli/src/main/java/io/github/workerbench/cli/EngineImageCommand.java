@@ -35,6 +35,11 @@ public final class EngineImageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    var unsupported = EngineImage.unsupportedReason();
+    if (unsupported.isPresent()) {
+      return ScenarioOptions.badInput(
+          err, "engine-image", "Expected to build the engine image here, but " + unsupported.get());
+    }
     try (DockerEnvironment docker = new DockerEnvironment()) {
       EngineImage image =
           new EngineImage(

@@ -48,7 +48,7 @@ class ContainerKillIT {
   @BeforeAll
   static void buildTheImage() {
     docker = new DockerEnvironment();
-    unavailable = docker.unavailableReason();
+    unavailable = docker.unavailableReason().or(EngineImage::unsupportedReason);
     if (unavailable.isEmpty()) {
       image = new EngineImage(docker.client(), EngineImage.locateEngineJar(), line -> {}).ensureBuilt();
     }

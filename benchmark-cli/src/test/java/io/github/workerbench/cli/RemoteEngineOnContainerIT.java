@@ -35,7 +35,7 @@ class RemoteEngineOnContainerIT {
   @BeforeAll
   static void startTheCluster() {
     docker = new DockerEnvironment();
-    unavailable = docker.unavailableReason();
+    unavailable = docker.unavailableReason().or(EngineImage::unsupportedReason);
     if (unavailable.isEmpty()) {
       String image =
           new EngineImage(docker.client(), EngineImage.locateEngineJar(), line -> {}).ensureBuilt();

@@ -133,6 +133,8 @@ public final class BenchmarkSession {
           .ifPresent(
               reason -> Assumptions.abort("Skipped: the container engine cannot run here: " + reason));
       if (image.equals(EngineImage.LATEST) || image.equals(EngineImage.versionTag())) {
+        EngineImage.unsupportedReason()
+            .ifPresent(reason -> Assumptions.abort("Skipped: " + reason));
         new EngineImage(docker.client(), EngineImage.locateEngineJar(), line -> {}).ensureBuilt();
       }
     }

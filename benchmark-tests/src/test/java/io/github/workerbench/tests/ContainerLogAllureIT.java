@@ -53,7 +53,7 @@ class ContainerLogAllureIT {
   static void runAnImpossibleScenarioOnAContainer() throws IOException {
     String image;
     try (DockerEnvironment docker = new DockerEnvironment()) {
-      unavailable = docker.unavailableReason();
+      unavailable = docker.unavailableReason().or(EngineImage::unsupportedReason);
       if (unavailable.isPresent()) {
         return;
       }

@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -92,6 +94,33 @@ public final class EngineImage {
     this.docker = docker;
     this.engineJar = engineJar;
     this.progress = progress;
+  }
+
+  /**
+   * Why this machine cannot build the image, or empty when it can: the image is made of this
+   * machine's own binaries, so it needs Linux and a JDK (jdeps, jlink); elsewhere (macOS,
+   * Windows) use Camunda's image.
+   */
+  public static Optional<String> unsupportedReason() {
+    String os = System.getProperty("os.name", "");
+    if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
+      return Optional.of(
+          "the engine image is built from this machine's own Linux binaries, and this is "
+              + os
+              + "; use --engine-image "
+              + ContainerEngine.DEFAULT_IMAGE);
+    }
+    for (String tool : List.of("jdeps", "jlink")) {
+      if (!Files.isExecutable(Path.of(System.getProperty("java.home"), "bin", tool))) {
+        return Optional.of(
+            "the engine image needs the JDK tool "
+                + tool
+                + ", which "
+                + System.getProperty("java.home")
+                + " lacks; run with a JDK (not a JRE) 21 or newer");
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code workerbench/engine:<project version>}. */

@@ -60,7 +60,7 @@ class ContainerEngineIT {
   @BeforeAll
   static void buildTheImage() {
     docker = new DockerEnvironment();
-    unavailable = docker.unavailableReason();
+    unavailable = docker.unavailableReason().or(EngineImage::unsupportedReason);
     if (unavailable.isEmpty()) {
       image = new EngineImage(docker.client(), EngineImage.locateEngineJar(), LOG::info).ensureBuilt();
     }

@@ -25,7 +25,7 @@ class EngineImageIT {
   @BeforeAll
   static void checkDocker() {
     docker = new DockerEnvironment();
-    unavailable = docker.unavailableReason();
+    unavailable = docker.unavailableReason().or(EngineImage::unsupportedReason);
   }
 
   /** Each test, not the class, is skipped: a skipped class would show no reason in the report. */
