@@ -37,7 +37,7 @@ public final class EngineImageCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     var unsupported = EngineImage.unsupportedReason();
     if (unsupported.isPresent()) {
-      return ScenarioOptions.badInput(
+      return BenchCli.badInput(
           err, "engine-image", "Expected to build the engine image here, but " + unsupported.get());
     }
     try (DockerEnvironment docker = new DockerEnvironment()) {
@@ -54,7 +54,7 @@ public final class EngineImageCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     } catch (DockerUnavailableException e) {
-      return ScenarioOptions.badInput(err, "engine-image", e.getMessage());
+      return BenchCli.badInput(err, "engine-image", e.getMessage());
     } catch (EngineStartException e) {
       err.println("bench engine-image: " + e.getMessage());
       err.flush();

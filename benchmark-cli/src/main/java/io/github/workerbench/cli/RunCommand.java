@@ -3,41 +3,42 @@ package io.github.workerbench.cli;
 import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.engine.DockerUnavailableException;
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.run.EngineLogSink;
 import io.github.workerbench.core.run.EngineScopedRunner;
 import io.github.workerbench.core.run.RunListener;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.run.Warmup;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.worker.DefaultWorkerFactory;
-import io.github.workerbench.report.HtmlReport;
-import io.github.workerbench.report.Reports;
-import io.github.workerbench.report.ResultsData;
-import io.github.workerbench.report.ResultsReader;
-import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.result.ResultsFile;
 import io.github.workerbench.core.run.suite.ScenarioExecutor;
 import io.github.workerbench.core.run.suite.SuiteOptions;
 import io.github.workerbench.core.run.suite.SuiteOutcome;
 import io.github.workerbench.core.run.suite.SuiteRunner;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioReader;
+import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.generator.Suite;
 import io.github.workerbench.generator.SuiteGenerator;
+import io.github.workerbench.model.result.ResultsFile;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioReader;
+import io.github.workerbench.report.HtmlReport;
+import io.github.workerbench.report.ReportInputException;
+import io.github.workerbench.report.Reports;
+import io.github.workerbench.report.ResultsData;
+import io.github.workerbench.report.ResultsReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,12 +63,10 @@ public final class RunCommand implements Callable<Integer> {
   /** Exit code after Ctrl-C, as a shell reports a SIGINT death (128 + 2). */
   public static final int EXIT_INTERRUPTED = StopOnCtrlC.EXIT_INTERRUPTED;
 
-  private static final List<String> ENGINES = List.of("embedded", "container", "remote");
-
   /**
-   * Makes the executor for an engine; {@code progress} wants every job completion, {@code
-   * warmup} is the unmeasured work before the first scenario of each transport and acquisition,
-   * {@code engineLogs} keeps a failed scenario's engine log.
+   * Makes the executor for an engine; {@code progress} wants every job completion, {@code warmup}
+   * is the unmeasured work before the first scenario of each transport and acquisition, {@code
+   * engineLogs} keeps a failed scenario's engine log.
    */
   @FunctionalInterface
   public interface ExecutorFactory {
@@ -113,36 +112,9 @@ public final class RunCommand implements Callable<Integer> {
       description = "Keep the successful results already in the results file; run the rest")
   private boolean resume;
 
-  @Option(
-      names = "--engine",
-      paramLabel = "KIND",
-      defaultValue = "embedded",
-      description = "embedded, container or remote (default: ${DEFAULT-VALUE})")
-  private String engine;
+  @Mixin EngineOptions engine;
 
-  @Option(
-      names = "--engine-image",
-      paramLabel = "IMAGE",
-      description =
-          "The container engine's image (default: -Dbenchmark.engine.image, else"
-              + " camunda/camunda:8.9.0; ours: workerbench/engine:latest, see bench engine-image)")
-  private String engineImage;
-
-  @Option(
-      names = "--engine-scope",
-      paramLabel = "SCOPE",
-      description =
-          "phase (one engine for consecutive scenarios of a phase) or scenario (a fresh engine"
-              + " for every scenario); default: -Dbenchmark.engine.scope, else phase")
-  private String engineScope;
-
-  @Option(
-      names = "--engine-cpus",
-      paramLabel = "CPUSET",
-      description =
-          "Pin the container engine to these CPUs, e.g. 0-1 (default: -Dbenchmark.engine.cpus,"
-              + " else every CPU)")
-  private String engineCpus;
+  @Mixin EngineScopeOption engineScope;
 
   @Option(
       names = "--duration-scale",
@@ -153,13 +125,6 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "Show stack traces")
   private boolean verbose;
-
-  @Option(
-      names = "--no-warmup",
-      description =
-          "Measure a cold JVM: skip the unmeasured warm-up (jobs through the client and each"
-              + " strategy's worker) before the first scenario of each kind")
-  private boolean noWarmup;
 
   private final ExecutorFactory executors;
 
@@ -175,25 +140,23 @@ public final class RunCommand implements Callable<Integer> {
 
   /**
    * The production executor for an engine: one {@link ScenarioRunner} (one worker factory, so the
-   * CPU calibration is measured once) for the whole suite, on an engine per phase or per
-   * scenario as the settings' scope says, whose job events also move the progress bar. Closing
-   * it stops the engine.
+   * CPU calibration is measured once) for the whole suite, on an engine per phase or per scenario
+   * as the settings' scope says, whose job events also move the progress bar. Closing it stops
+   * the engine.
+   *
+   * @throws DockerUnavailableException when the container engine cannot run here: said before
+   *     anything runs or is written
    */
   static ScenarioExecutor executorFor(
       EngineSettings engine, JobObserver progress, Warmup warmup, EngineLogSink engineLogs) {
-    EngineScopedRunner runner =
-        new EngineScopedRunner(
+    engine.requireAvailable();
+    return new ClosingExecutor(
+        EngineScopedRunner.of(
             engine,
-            engines ->
-                new ScenarioRunner(
-                    engines,
-                    new DefaultWorkerFactory().alsoObservedBy(progress),
-                    System::nanoTime,
-                    Clock.systemUTC(),
-                    RunListener.noop(),
-                    warmup),
-            engineLogs);
-    return new ClosingExecutor(runner);
+            new DefaultWorkerFactory().alsoObservedBy(progress),
+            warmup,
+            RunListener.noop(),
+            engineLogs));
   }
 
   /** A scenario executor that owns its runner, so the command can stop the engine at the end. */
@@ -216,11 +179,11 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SuiteRunner runner;
     SuiteRunner.Prepared prepared;
-    EngineSettings settings;
     AtomicReference<ScenarioExecutor> executor = new AtomicReference<>();
+    EngineSettings engineSettings;
     try {
       String source = checkSource();
-      settings = EngineSettings.fromSystem(engine, engineImage, engineScope, engineCpus);
+      engineSettings = engine.settings(engineScope);
       List<Scenario> scenarios = loadScenarios();
       SuiteOptions options =
           new SuiteOptions(
@@ -236,14 +199,12 @@ public final class RunCommand implements Callable<Integer> {
               results,
               new RunProgress(err, System.console() != null));
       prepared = runner.prepare(scenarios, source, options);
-      // no Docker for the container engine: said now, before anything runs or is written
-      settings.requireAvailable();
       executor.set(
           executors.create(
-              settings,
+              engineSettings,
               runner.jobObserver(),
-              noWarmup ? Warmup.none() : Warmup.standard(),
-              new EngineLogFiles(output)));
+              engine.warmup(),
+              EngineLogFiles.beside(output)));
     } catch (IllegalArgumentException | DockerUnavailableException e) {
       return fail(err, e, BenchCli.EXIT_BAD_INPUT);
     } catch (BenchmarkException e) {
@@ -252,7 +213,8 @@ public final class RunCommand implements Callable<Integer> {
 
     StopOnCtrlC ctrlC = StopOnCtrlC.install("run", runner::requestStop);
     try {
-      SuiteOutcome outcome = runner.run(prepared, engine, settings.setup());
+      SuiteOutcome outcome =
+          runner.run(prepared, engineSettings.kind().id(), engineSettings.setup());
       closeExecutor(executor.get());
       Path html = htmlBeside(output);
       ResultsData data = ResultsReader.read(output);
@@ -268,7 +230,7 @@ public final class RunCommand implements Callable<Integer> {
         return EXIT_INTERRUPTED;
       }
       return outcome.anyFailed() ? 1 : 0;
-    } catch (UncheckedIOException | BenchmarkException e) {
+    } catch (UncheckedIOException | BenchmarkException | ReportInputException e) {
       return fail(err, e, 1);
     } catch (IOException e) {
       return fail(err, new UncheckedIOException(e), 1);
@@ -317,13 +279,6 @@ public final class RunCommand implements Callable<Integer> {
     if (!(durationScale > 0) || Double.isInfinite(durationScale)) {
       throw new IllegalArgumentException(
           "--duration-scale must be greater than 0, but was " + durationScale);
-    }
-    if (!ENGINES.contains(engine)) {
-      throw new IllegalArgumentException(
-          "--engine: unknown engine '"
-              + engine
-              + "', expected one of "
-              + String.join(", ", ENGINES));
     }
     return scenariosFile != null ? scenariosFile.toString() : "suite:" + suite;
   }

@@ -4,15 +4,13 @@ import io.github.workerbench.core.engine.DockerEnvironment;
 import io.github.workerbench.core.engine.EngineImage;
 import io.github.workerbench.core.engine.EngineKind;
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.result.ResultsFile;
 import io.github.workerbench.core.run.EngineScopedRunner;
 import io.github.workerbench.core.run.RunListener;
-import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.run.Warmup;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
-import java.time.Clock;
+import io.github.workerbench.model.result.ResultsFile;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +27,7 @@ import org.junit.jupiter.api.DynamicTest;
  * One test run's benchmark state: the properties and the results file every factory of the run
  * appends to. {@link #testsFor} turns a tag into one dynamic test per scenario.
  *
- * <p><b>Engine lifecycle:</b> each factory gets its own {@link ScenarioRunner} (as {@code bench
+ * <p><b>Engine lifecycle:</b> each factory gets its own {@link EngineScopedRunner} (as {@code bench
  * run} uses one), which starts the engine at the factory's first scenario and stops it when JUnit
  * closes the factory's stream; scenarios stay apart through the runner's unique process ids. With
  * {@code -Dbenchmark.engine.scope=scenario} every scenario gets a fresh engine instead ({@link
@@ -77,17 +75,8 @@ public final class BenchmarkSession {
     }
     EngineLogAttachment engineLog = new EngineLogAttachment();
     EngineScopedRunner runner =
-        new EngineScopedRunner(
-            engine,
-            engines ->
-                new ScenarioRunner(
-                    engines,
-                    new DefaultWorkerFactory(),
-                    System::nanoTime,
-                    Clock.systemUTC(),
-                    RunListener.noop(),
-                    Warmup.standard()),
-            engineLog);
+        EngineScopedRunner.of(
+            engine, new DefaultWorkerFactory(), Warmup.standard(), RunListener.noop(), engineLog);
     ExecutorService thread =
         Executors.newSingleThreadExecutor(
             task -> {

@@ -1,6 +1,6 @@
 package io.github.workerbench.tests;
 
-import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.model.result.ScenarioResult;
 import io.github.workerbench.core.run.EngineLogSink;
 import io.qameta.allure.Allure;
 import java.util.List;

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.workerbench.core.engine.EngineScope;
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
 import io.github.workerbench.core.run.EngineScopedRunner;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Assertions;
  * timeout), and in every repeat jobs_completed equals expected_jobs and peak_in_flight is at most
  * max_concurrent_jobs; with the engine scope {@code scenario}, the scenario must also have
  * started its own engine. A failed scenario fails the test with the scenario's own error as the
- * message, and the engine's log (a container's) is attached. Awaitility bounds the wait by the scaled timeout of every repeat plus an allowance for
- * the engine start and each repeat's deploy, creation and shutdown.
+ * message, and the engine's log (a container's) is attached. Awaitility bounds the wait by the
+ * scaled timeout of every repeat plus an allowance for the engine start and each repeat's deploy,
+ * creation and shutdown.
  *
  * <p>Not thread-safe: one scenario at a time, from the test thread.
  */

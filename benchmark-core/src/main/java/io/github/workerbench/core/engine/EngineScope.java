@@ -1,7 +1,6 @@
 package io.github.workerbench.core.engine;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import io.github.workerbench.model.Identified;
 
 /**
  * How long one engine lives: for a phase (the benchmark tests' factories, consecutive scenarios
@@ -10,40 +9,18 @@ import java.util.stream.Collectors;
  * fresh engine per scenario adds its start-up (recorded as {@code engine_startup_time}, never in
  * a measured window) and the warm-up to every scenario.
  */
-public enum EngineScope {
+public enum EngineScope implements Identified {
   /** One engine for consecutive scenarios of the same phase (the default). */
-  PHASE("phase"),
+  PHASE,
   /** A fresh engine for every scenario. */
-  SCENARIO("scenario");
-
-  private final String id;
-
-  EngineScope(String id) {
-    this.id = id;
-  }
-
-  /** The id used on the command line, in properties and in results files. */
-  public String id() {
-    return id;
-  }
+  SCENARIO;
 
   /**
-   * The scope with this id.
+   * The scope with this id, e.g. {@code phase}.
    *
    * @throws IllegalArgumentException naming the allowed ids when there is none
    */
   public static EngineScope fromId(String id) {
-    for (EngineScope scope : values()) {
-      if (scope.id.equals(id)) {
-        return scope;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown engine scope '" + id + "', expected one of " + ids());
-  }
-
-  /** The allowed ids, comma-separated, for error messages. */
-  public static String ids() {
-    return Arrays.stream(values()).map(EngineScope::id).collect(Collectors.joining(", "));
+    return Identified.fromId(EngineScope.class, id, "engine scope");
   }
 }

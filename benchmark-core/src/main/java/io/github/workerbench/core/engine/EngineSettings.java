@@ -1,6 +1,6 @@
 package io.github.workerbench.core.engine;
 
-import io.github.workerbench.core.result.EngineSetup;
+import io.github.workerbench.model.result.EngineSetup;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package io.github.workerbench.core.run;
 
-import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.model.result.ScenarioResult;
 import java.util.List;
 
 /**

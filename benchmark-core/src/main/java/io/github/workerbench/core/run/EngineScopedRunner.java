@@ -3,9 +3,11 @@ package io.github.workerbench.core.run;
 import io.github.workerbench.core.engine.EngineAdapter;
 import io.github.workerbench.core.engine.EngineScope;
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.core.worker.WorkerFactory;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -30,6 +32,33 @@ public final class EngineScopedRunner implements AutoCloseable {
   private final EngineLogSink logSink;
   private EngineAdapter lastEngine;
   private String lastPhase;
+
+  /**
+   * The runner of a run's scenarios: one {@link EngineRepeatDriver} (one worker factory for all
+   * scenarios, so the CPU calibration is measured once) on these settings' engines and scope, on
+   * the system clocks.
+   *
+   * @param workers starts the worker of each repeat
+   * @param warmup the unmeasured work before the first scenario of each kind on an engine
+   * @param listener hears the progress
+   * @param logSink where a failed scenario's engine log goes
+   */
+  public static EngineScopedRunner of(
+      EngineSettings settings,
+      WorkerFactory workers,
+      Warmup warmup,
+      RunListener listener,
+      EngineLogSink logSink) {
+    return new EngineScopedRunner(
+        settings,
+        engines ->
+            new ScenarioRunner(
+                new EngineRepeatDriver(engines, workers, warmup, System::nanoTime),
+                System::nanoTime,
+                Clock.systemUTC(),
+                listener),
+        logSink);
+  }
 
   /**
    * A runner on these settings' engines and scope.

@@ -11,15 +11,16 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.Topology;
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.core.run.EngineRepeatDriver;
 import io.github.workerbench.core.run.ScenarioRunner;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.TransportKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.TransportKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -69,7 +70,9 @@ class ContainerEngineIT {
       image = new EngineImage(docker.client(), EngineImage.locateEngineJar(), LOG::info).ensureBuilt();
       shared = new ContainerEngine(new ContainerSettings(image, "0"));
       shared.start();
-      runner = new ScenarioRunner(() -> new ContainerEngine(image), new DefaultWorkerFactory());
+      runner =
+          new ScenarioRunner(
+              new EngineRepeatDriver(() -> new ContainerEngine(image), new DefaultWorkerFactory()));
     }
   }
 

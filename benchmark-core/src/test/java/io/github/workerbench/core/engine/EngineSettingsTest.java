@@ -71,7 +71,7 @@ class EngineSettingsTest {
     assertThat(settings.container()).isEqualTo(new ContainerSettings("workerbench/engine:latest", "0-1"));
     assertThat(settings.scope()).isEqualTo(EngineScope.SCENARIO);
     assertThat(settings.setup())
-        .isEqualTo(new io.github.workerbench.core.result.EngineSetup("workerbench/engine:latest", "scenario", "0-1"));
+        .isEqualTo(new io.github.workerbench.model.result.EngineSetup("workerbench/engine:latest", "scenario", "0-1"));
   }
 
   @Test

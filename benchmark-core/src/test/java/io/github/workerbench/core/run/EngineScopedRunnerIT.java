@@ -6,12 +6,12 @@ import io.camunda.client.CamundaClientBuilder;
 import io.github.workerbench.core.engine.EmbeddedEngine;
 import io.github.workerbench.core.engine.EngineAdapter;
 import io.github.workerbench.core.engine.EngineScope;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import java.net.URI;
 import java.util.List;
@@ -51,7 +51,8 @@ class EngineScopedRunnerIT {
     return new EngineScopedRunner(
         () -> new CountedEngine(started, closed),
         scope,
-        engines -> new ScenarioRunner(engines, new DefaultWorkerFactory()),
+        engines ->
+                new ScenarioRunner(new EngineRepeatDriver(engines, new DefaultWorkerFactory())),
         (failed, lines) -> {
           kept.addAll(lines);
           return "kept " + lines.size() + " lines";
@@ -125,7 +126,8 @@ class EngineScopedRunnerIT {
         new EngineScopedRunner(
             EmbeddedEngine::new,
             EngineScope.PHASE,
-            engines -> new ScenarioRunner(engines, new DefaultWorkerFactory()),
+            engines ->
+                new ScenarioRunner(new EngineRepeatDriver(engines, new DefaultWorkerFactory())),
             (failed, lines) -> "kept")) {
       result = runner.run(impossible);
     }

@@ -49,16 +49,10 @@ public final class ProcessModelParser {
       throw new UnsupportedModelException(
           "Expected to read '" + resourceName + "' as BPMN XML, but: " + e.getMessage(), e);
     }
-    List<Process> processes =
-        model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable).toList();
-    if (processes.size() != 1) {
-      throw new UnsupportedModelException(
-          "Expected exactly one executable process in '"
-              + resourceName
-              + "', but found "
-              + processes.size());
-    }
-    Process process = processes.get(0);
+    Process process =
+        single(
+            model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable).toList(),
+            "executable process in '" + resourceName + "'");
     Collection<FlowElement> elements = process.getFlowElements();
     for (FlowElement element : elements) {
       if (!(element instanceof StartEvent
@@ -68,20 +62,15 @@ public final class ProcessModelParser {
         throw unsupported(element, resourceName);
       }
     }
-    List<StartEvent> starts =
-        elements.stream().filter(StartEvent.class::isInstance).map(StartEvent.class::cast).toList();
-    if (starts.size() != 1) {
-      throw new UnsupportedModelException(
-          "Expected exactly one start event in process '"
-              + process.getId()
-              + "', but found "
-              + starts.size());
-    }
-    requireNoEventDefinitions(starts.get(0).getEventDefinitions().isEmpty(), starts.get(0), resourceName);
+    StartEvent start =
+        single(
+            elements.stream().filter(StartEvent.class::isInstance).map(StartEvent.class::cast).toList(),
+            "start event in process '" + process.getId() + "'");
+    requireNoEventDefinitions(start.getEventDefinitions().isEmpty(), start, resourceName);
 
     List<ServiceTask> tasks = new ArrayList<>();
     Set<String> visited = new HashSet<>();
-    FlowNode node = starts.get(0);
+    FlowNode node = start;
     while (!(node instanceof EndEvent)) {
       if (!visited.add(node.getId())) {
         throw new UnsupportedModelException(
@@ -156,6 +145,14 @@ public final class ProcessModelParser {
       }
     }
     return new ServiceTask(task.getId(), definition.getType(), retries, headers);
+  }
+
+  /** The one element found, else refused naming what was expected and how many there were. */
+  private static <T> T single(List<T> found, String what) {
+    if (found.size() != 1) {
+      throw new UnsupportedModelException("Expected exactly one " + what + ", but found " + found.size());
+    }
+    return found.get(0);
   }
 
   private static void requireNoEventDefinitions(boolean none, FlowNode event, String resourceName) {

@@ -4,7 +4,6 @@ import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
-import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BrokerInfo;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
@@ -15,11 +14,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstance
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceResponse;
-import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Deployment;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FailJobRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FailJobResponse;
-import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
-import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ProcessMetadata;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.StreamActivatedJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ThrowErrorRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ThrowErrorResponse;
@@ -29,115 +25,90 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobRetriesReque
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobRetriesResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobTimeoutRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobTimeoutResponse;
-import io.github.workerbench.engine.state.ActivatedJobData;
 import io.github.workerbench.engine.state.ActivationRequest;
-import io.github.workerbench.engine.state.CommandRejectedException;
-import io.github.workerbench.engine.state.DeploymentInfo;
 import io.github.workerbench.engine.state.DeploymentResource;
 import io.github.workerbench.engine.state.EngineState;
-import io.github.workerbench.engine.state.JobReceiver;
-import io.github.workerbench.engine.state.ProcessDefinitionInfo;
+import io.github.workerbench.engine.state.InstanceLabels;
 import io.github.workerbench.engine.state.ProcessInstanceView;
-import io.github.workerbench.engine.state.RejectionType;
 import io.github.workerbench.engine.state.VariablesJson;
+import io.grpc.BindableService;
 import io.grpc.Context;
 import io.grpc.Deadline;
-import io.grpc.Status;
-import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
  * Zeebe's {@code Gateway} service over the shared {@link EngineState}: the RPCs job workers use.
  * Every other RPC keeps the generated default, which answers UNIMPLEMENTED naming the method.
+ * (It implements the generated {@code AsyncService} rather than extending {@code
+ * GatewayImplBase}, whose {@code bindService} is final, so that it can bind its interceptors.)
  *
- * <p>Rejections map as Zeebe's gateway maps them: NOT_FOUND, INVALID_ARGUMENT, and
- * FAILED_PRECONDITION for a command the job's state forbids. Handlers never block: long polls
- * park in the engine and are answered from whichever thread makes jobs available. Thread-safe.
+ * <p>Each RPC only reads its request message and writes its answer ({@link GatewayAnswers});
+ * what is refused, and with which rejection, is the engine's to decide (the same for REST), as
+ * Camunda's gRPC gateway maps requests to broker commands without checks of its own. Handlers
+ * never block: long polls park in the engine and are answered from whichever thread makes jobs
+ * available. Every call passes the interceptors given at construction ({@link #bindService()}),
+ * the one place for concerns of all RPCs. Thread-safe.
  */
-public final class GatewayService extends GatewayGrpc.GatewayImplBase {
+public final class GatewayService implements GatewayGrpc.AsyncService, BindableService {
 
   /** Answer parked polls this long before the client's deadline, so they never see it pass. */
   private static final long DEADLINE_MARGIN_MILLIS = 500;
-
-  private static final String TENANT = "<default>";
-  private static final String VERSION = "8.9.0";
 
   private final EngineState state;
   private final VariablesJson json;
   private final String host;
   private final IntSupplier port;
+  private final List<ServerInterceptor> interceptors;
 
   /**
    * @param port the bound gRPC port, read lazily for topology answers
    */
   public GatewayService(EngineState state, VariablesJson json, String host, IntSupplier port) {
+    this(state, json, host, port, List.of());
+  }
+
+  /**
+   * @param port the bound gRPC port, read lazily for topology answers
+   * @param interceptors run around every call, the first given outermost
+   */
+  public GatewayService(
+      EngineState state, VariablesJson json, String host, IntSupplier port, List<ServerInterceptor> interceptors) {
     this.state = state;
     this.json = json;
     this.host = host;
     this.port = port;
+    this.interceptors = List.copyOf(interceptors);
+  }
+
+  /** The service with its interceptors around every method. */
+  @Override
+  public ServerServiceDefinition bindService() {
+    // ServerInterceptors runs the last given first: reversed, the first given is outermost
+    return ServerInterceptors.intercept(GatewayGrpc.bindService(this), interceptors.reversed());
   }
 
   @Override
   public void topology(TopologyRequest request, StreamObserver<TopologyResponse> observer) {
-    unary(
-        observer,
-        () ->
-            TopologyResponse.newBuilder()
-                .setClusterSize(1)
-                .setPartitionsCount(1)
-                .setReplicationFactor(1)
-                .setGatewayVersion(VERSION)
-                .setClusterId("workerbench-embedded")
-                .addBrokers(
-                    BrokerInfo.newBuilder()
-                        .setNodeId(0)
-                        .setHost(host)
-                        .setPort(port.getAsInt())
-                        .setVersion(VERSION)
-                        .addPartitions(
-                            Partition.newBuilder()
-                                .setPartitionId(1)
-                                .setRole(Partition.PartitionBrokerRole.LEADER)
-                                .setHealth(Partition.PartitionBrokerHealth.HEALTHY)))
-                .build());
+    unary(observer, () -> GatewayAnswers.topology(host, port.getAsInt()));
   }
 
   @Override
-  public void deployResource(
-      DeployResourceRequest request, StreamObserver<DeployResourceResponse> observer) {
+  public void deployResource(DeployResourceRequest request, StreamObserver<DeployResourceResponse> observer) {
     unary(
         observer,
-        () -> {
-          List<DeploymentResource> resources = new ArrayList<>();
-          request
-              .getResourcesList()
-              .forEach(r -> resources.add(new DeploymentResource(r.getName(), r.getContent().toByteArray())));
-          DeploymentInfo info = state.deploy(resources);
-          DeployResourceResponse.Builder response =
-              DeployResourceResponse.newBuilder().setKey(info.deploymentKey()).setTenantId(TENANT);
-          for (ProcessDefinitionInfo process : info.processes()) {
-            response.addDeployments(
-                Deployment.newBuilder()
-                    .setProcess(
-                        ProcessMetadata.newBuilder()
-                            .setBpmnProcessId(process.bpmnProcessId())
-                            .setVersion(process.version())
-                            .setProcessDefinitionKey(process.processDefinitionKey())
-                            .setResourceName(process.resourceName())
-                            .setTenantId(TENANT)));
-          }
-          return response.build();
-        });
+        () ->
+            GatewayAnswers.deployment(
+                state.deploy(
+                    request.getResourcesList().stream()
+                        .map(r -> new DeploymentResource(r.getName(), r.getContent().toByteArray()))
+                        .toList())));
   }
 
   @Override
@@ -146,19 +117,14 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     unary(
         observer,
         () -> {
+          InstanceLabels labels = labels(request);
           ProcessInstanceView view =
               state.createInstance(
                   request.getProcessDefinitionKey(),
                   request.getBpmnProcessId(),
                   request.getVersion(),
                   json.read(request.getVariables(), "variables"));
-          return CreateProcessInstanceResponse.newBuilder()
-              .setProcessDefinitionKey(view.processDefinitionKey())
-              .setBpmnProcessId(view.bpmnProcessId())
-              .setVersion(view.version())
-              .setProcessInstanceKey(view.processInstanceKey())
-              .setTenantId(TENANT)
-              .build();
+          return GatewayAnswers.created(view, labels);
         });
   }
 
@@ -167,96 +133,59 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       CreateProcessInstanceWithResultRequest request,
       StreamObserver<CreateProcessInstanceWithResultResponse> observer) {
     CreateProcessInstanceRequest create = request.getRequest();
-    CompletableFuture<ProcessInstanceView> result;
-    try {
-      result =
-          state.createInstanceAwaitingResult(
-              create.getProcessDefinitionKey(),
-              create.getBpmnProcessId(),
-              create.getVersion(),
-              json.read(create.getVariables(), "variables"));
-    } catch (RuntimeException e) {
-      observer.onError(toStatus(e));
-      return;
-    }
-    long timeout = request.getRequestTimeout() > 0 ? request.getRequestTimeout() : EngineState.DEFAULT_REQUEST_TIMEOUT_MILLIS;
-    List<String> fetch = request.getFetchVariablesList();
-    result
-        .orTimeout(timeout, TimeUnit.MILLISECONDS)
-        .whenComplete(
-            (view, error) -> {
-              if (error != null) {
-                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                observer.onError(
-                    cause instanceof TimeoutException
-                        ? Status.DEADLINE_EXCEEDED
-                            .withDescription(
-                                "Expected the process instance to complete within "
-                                    + timeout
-                                    + " ms, but it did not")
-                            .asRuntimeException()
-                        : toStatus(cause));
-                return;
-              }
-              Map<String, Object> all = view.variables();
-              Map<String, Object> variables = all;
-              if (!fetch.isEmpty()) {
-                variables = new LinkedHashMap<>();
-                for (String name : fetch) {
-                  if (all.containsKey(name)) {
-                    variables.put(name, all.get(name));
-                  }
-                }
-              }
-              observer.onNext(
-                  CreateProcessInstanceWithResultResponse.newBuilder()
-                      .setProcessDefinitionKey(view.processDefinitionKey())
-                      .setBpmnProcessId(view.bpmnProcessId())
-                      .setVersion(view.version())
-                      .setProcessInstanceKey(view.processInstanceKey())
-                      .setVariables(json.write(variables))
-                      .setTenantId(TENANT)
-                      .build());
-              observer.onCompleted();
-            });
+    guarded(
+        observer,
+        () -> {
+          InstanceLabels labels = labels(create);
+          List<String> fetch = request.getFetchVariablesList();
+          state
+              .createInstanceAwaitingResult(
+                  create.getProcessDefinitionKey(),
+                  create.getBpmnProcessId(),
+                  create.getVersion(),
+                  json.read(create.getVariables(), "variables"),
+                  request.getRequestTimeout())
+              .whenComplete(
+                  (view, error) -> {
+                    if (error != null) {
+                      observer.onError(GatewayAnswers.status(error));
+                      return;
+                    }
+                    observer.onNext(GatewayAnswers.completed(view, view.variables(fetch), labels, json));
+                    observer.onCompleted();
+                  });
+        });
+  }
+
+  /** The creation's tags and business id, checked as the engine checks them for both protocols. */
+  private static InstanceLabels labels(CreateProcessInstanceRequest request) {
+    String businessId = request.hasBusinessId() && !request.getBusinessId().isEmpty() ? request.getBusinessId() : null;
+    return new InstanceLabels(request.getTagsList(), businessId);
   }
 
   @Override
   public void cancelProcessInstance(
       CancelProcessInstanceRequest request, StreamObserver<CancelProcessInstanceResponse> observer) {
-    unary(
-        observer,
-        () -> {
-          state.cancelInstance(request.getProcessInstanceKey());
-          return CancelProcessInstanceResponse.getDefaultInstance();
-        });
+    command(observer, CancelProcessInstanceResponse.getDefaultInstance(), () -> state.cancelInstance(request.getProcessInstanceKey()));
   }
 
   @Override
-  public void activateJobs(
-      ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
-    ServerCallStreamObserver<ActivateJobsResponse> call =
-        (ServerCallStreamObserver<ActivateJobsResponse>) observer;
-    try {
-      if (request.getWorker().isBlank()) {
-        throw new CommandRejectedException(
-            RejectionType.INVALID_ARGUMENT, "Expected a worker name, but worker is blank");
-      }
-      ActivationRequest activation =
-          new ActivationRequest(
-              request.getType(),
-              request.getWorker(),
-              request.getTimeout(),
-              request.getMaxJobsToActivate(),
-              request.getFetchVariableList());
-      PollReceiver receiver = new PollReceiver(call, json);
-      call.setOnCancelHandler(receiver::cancelled);
-      EngineState.PollRegistration poll =
-          state.activate(activation, parkMillis(request.getRequestTimeout()), receiver);
-      receiver.registered(state, poll);
-    } catch (RuntimeException e) {
-      observer.onError(toStatus(e));
-    }
+  public void activateJobs(ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
+    guarded(
+        observer,
+        () -> {
+          ActivationRequest activation =
+              new ActivationRequest(
+                  request.getType(),
+                  request.getWorker(),
+                  request.getTimeout(),
+                  request.getMaxJobsToActivate(),
+                  request.getFetchVariableList());
+          PollReceiver receiver = PollReceiver.on(observer, json);
+          long park = parkMillis(request.getRequestTimeout());
+          EngineState.PollRegistration poll = state.activate(activation, park, receiver);
+          receiver.registered(() -> state.cancel(poll));
+        });
   }
 
   /** The park time: the requested one, but always ending before the client's deadline. */
@@ -272,241 +201,97 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   }
 
   @Override
-  public void streamActivatedJobs(
-      StreamActivatedJobsRequest request, StreamObserver<ActivatedJob> observer) {
-    ServerCallStreamObserver<ActivatedJob> call = (ServerCallStreamObserver<ActivatedJob>) observer;
-    try {
-      ActivationRequest activation =
-          new ActivationRequest(
-              request.getType(), request.getWorker(), request.getTimeout(), 1, request.getFetchVariableList());
-      StreamReceiver receiver = new StreamReceiver(call, json);
-      call.setOnCancelHandler(receiver::cancelled);
-      call.setOnReadyHandler(receiver::ready);
-      EngineState.StreamRegistration stream = state.openStream(activation, receiver);
-      receiver.registered(state, stream);
-    } catch (RuntimeException e) {
-      observer.onError(toStatus(e));
-    }
+  public void streamActivatedJobs(StreamActivatedJobsRequest request, StreamObserver<ActivatedJob> observer) {
+    guarded(
+        observer,
+        () -> {
+          StreamReceiver receiver =
+              StreamReceiver.on(
+                  new ActivationRequest(
+                      request.getType(), request.getWorker(), request.getTimeout(), 1, request.getFetchVariableList()),
+                  observer,
+                  json);
+          EngineState.StreamRegistration stream = state.openStream(receiver.request(), receiver);
+          receiver.registered(() -> state.closeStream(stream), () -> state.streamReady(stream));
+        });
   }
 
   @Override
   public void completeJob(CompleteJobRequest request, StreamObserver<CompleteJobResponse> observer) {
-    unary(
+    command(
         observer,
-        () -> {
-          state.complete(request.getJobKey(), json.read(request.getVariables(), "variables"));
-          return CompleteJobResponse.getDefaultInstance();
-        });
+        CompleteJobResponse.getDefaultInstance(),
+        () -> state.complete(request.getJobKey(), json.read(request.getVariables(), "variables")));
   }
 
   @Override
   public void failJob(FailJobRequest request, StreamObserver<FailJobResponse> observer) {
-    unary(
-        observer,
-        () -> {
-          state.fail(
-              request.getJobKey(),
-              request.getRetries(),
-              request.getErrorMessage(),
-              request.getRetryBackOff(),
-              json.read(request.getVariables(), "variables"));
-          return FailJobResponse.getDefaultInstance();
-        });
+    Runnable fail =
+        () ->
+            state.fail(
+                request.getJobKey(),
+                request.getRetries(),
+                request.getErrorMessage(),
+                request.getRetryBackOff(),
+                json.read(request.getVariables(), "variables"));
+    command(observer, FailJobResponse.getDefaultInstance(), fail);
   }
 
   @Override
   public void throwError(ThrowErrorRequest request, StreamObserver<ThrowErrorResponse> observer) {
-    unary(
+    // like Camunda's gRPC gateway and engine, a blank error code is no refusal (it matches no catch
+    // event); Camunda's REST gateway refuses it, and so does ours
+    command(
         observer,
-        () -> {
-          if (request.getErrorCode().isBlank()) {
-            throw new CommandRejectedException(
-                RejectionType.INVALID_ARGUMENT, "Expected an error code, but errorCode is blank");
-          }
-          state.throwError(request.getJobKey(), request.getErrorCode(), request.getErrorMessage());
-          return ThrowErrorResponse.getDefaultInstance();
-        });
+        ThrowErrorResponse.getDefaultInstance(),
+        () -> state.throwError(request.getJobKey(), request.getErrorCode(), request.getErrorMessage()));
   }
 
   @Override
-  public void updateJobRetries(
-      UpdateJobRetriesRequest request, StreamObserver<UpdateJobRetriesResponse> observer) {
-    unary(
+  public void updateJobRetries(UpdateJobRetriesRequest request, StreamObserver<UpdateJobRetriesResponse> observer) {
+    command(
         observer,
-        () -> {
-          state.updateRetries(request.getJobKey(), request.getRetries());
-          return UpdateJobRetriesResponse.getDefaultInstance();
-        });
+        UpdateJobRetriesResponse.getDefaultInstance(),
+        () -> state.updateRetries(request.getJobKey(), request.getRetries()));
   }
 
   @Override
-  public void updateJobTimeout(
-      UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> observer) {
+  public void updateJobTimeout(UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> observer) {
+    command(
+        observer,
+        UpdateJobTimeoutResponse.getDefaultInstance(),
+        () -> state.updateTimeout(request.getJobKey(), request.getTimeout()));
+  }
+
+  /** Runs a command whose answer carries nothing: its empty response, or the status it threw. */
+  private static <T> void command(StreamObserver<T> observer, T empty, Runnable command) {
     unary(
         observer,
         () -> {
-          state.updateTimeout(request.getJobKey(), request.getTimeout());
-          return UpdateJobTimeoutResponse.getDefaultInstance();
+          command.run();
+          return empty;
         });
   }
 
+  /** Runs what starts a call that is answered later; what it throws ends the call at once. */
+  private static void guarded(StreamObserver<?> observer, Runnable start) {
+    try {
+      start.run();
+    } catch (RuntimeException e) {
+      observer.onError(GatewayAnswers.status(e));
+    }
+  }
+
+  /** Answers a call once: the action's result, or the status of what it threw. */
   private static <T> void unary(StreamObserver<T> observer, Supplier<T> action) {
     T response;
     try {
       response = action.get();
     } catch (RuntimeException e) {
-      observer.onError(toStatus(e));
+      observer.onError(GatewayAnswers.status(e));
       return;
     }
     observer.onNext(response);
     observer.onCompleted();
-  }
-
-  static RuntimeException toStatus(Throwable e) {
-    if (e instanceof CommandRejectedException rejected) {
-      Status status =
-          switch (rejected.type()) {
-            case NOT_FOUND -> Status.NOT_FOUND;
-            case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
-            case INVALID_STATE -> Status.FAILED_PRECONDITION;
-          };
-      return status.withDescription(rejected.getMessage()).asRuntimeException();
-    }
-    return Status.INTERNAL
-        .withDescription("Unexpected error: " + e)
-        .withCause(e)
-        .asRuntimeException();
-  }
-
-  static ActivatedJob toProto(ActivatedJobData job, VariablesJson json) {
-    return ActivatedJob.newBuilder()
-        .setKey(job.key())
-        .setType(job.type())
-        .setProcessInstanceKey(job.processInstanceKey())
-        .setBpmnProcessId(job.bpmnProcessId())
-        .setProcessDefinitionVersion(job.processDefinitionVersion())
-        .setProcessDefinitionKey(job.processDefinitionKey())
-        .setElementId(job.elementId())
-        .setElementInstanceKey(job.elementInstanceKey())
-        .setCustomHeaders(job.customHeaders().isEmpty() ? "{}" : json.write(job.customHeaders()))
-        .setWorker(job.worker())
-        .setRetries(job.retries())
-        .setDeadline(job.deadlineEpochMillis())
-        .setVariables(job.variables().isEmpty() ? "{}" : json.write(job.variables()))
-        .setTenantId(TENANT)
-        .setKind(ActivatedJob.JobKind.BPMN_ELEMENT)
-        .setListenerEventType(ActivatedJob.ListenerEventType.UNSPECIFIED)
-        .build();
-  }
-
-  /** One ActivateJobs call: answered once, with whatever jobs it got (possibly none). */
-  private static final class PollReceiver implements JobReceiver {
-    private final ServerCallStreamObserver<ActivateJobsResponse> call;
-    private final VariablesJson json;
-    private volatile boolean gone;
-    private volatile EngineState state;
-    private volatile EngineState.PollRegistration poll;
-
-    PollReceiver(ServerCallStreamObserver<ActivateJobsResponse> call, VariablesJson json) {
-      this.call = call;
-      this.json = json;
-    }
-
-    void registered(EngineState state, EngineState.PollRegistration poll) {
-      // poll first: the callbacks read state, then poll
-      this.poll = poll;
-      this.state = state;
-      if (gone) {
-        state.cancel(poll);
-      }
-    }
-
-    void cancelled() {
-      gone = true;
-      EngineState s = state;
-      if (s != null) {
-        s.cancel(poll);
-      }
-    }
-
-    @Override
-    public boolean isAlive() {
-      return !gone && !call.isCancelled();
-    }
-
-    @Override
-    public synchronized boolean deliver(List<ActivatedJobData> jobs, Runnable undelivered) {
-      if (!isAlive()) {
-        return false;
-      }
-      ActivateJobsResponse.Builder response = ActivateJobsResponse.newBuilder();
-      for (ActivatedJobData job : jobs) {
-        response.addJobs(toProto(job, json));
-      }
-      call.onNext(response.build());
-      call.onCompleted();
-      return isAlive();
-    }
-  }
-
-  /** One StreamActivatedJobs call: sends are serialized, as gRPC observers require. */
-  private static final class StreamReceiver implements JobReceiver {
-    private final ServerCallStreamObserver<ActivatedJob> call;
-    private final VariablesJson json;
-    private volatile boolean gone;
-    private volatile EngineState state;
-    private volatile EngineState.StreamRegistration stream;
-
-    StreamReceiver(ServerCallStreamObserver<ActivatedJob> call, VariablesJson json) {
-      this.call = call;
-      this.json = json;
-    }
-
-    void registered(EngineState state, EngineState.StreamRegistration stream) {
-      // stream first: the callbacks read state, then stream
-      this.stream = stream;
-      this.state = state;
-      if (gone) {
-        state.closeStream(stream);
-      }
-    }
-
-    void cancelled() {
-      gone = true;
-      EngineState s = state;
-      if (s != null) {
-        s.closeStream(stream);
-      }
-    }
-
-    @Override
-    public boolean isAlive() {
-      return !gone && !call.isCancelled();
-    }
-
-    @Override
-    public boolean isReady() {
-      return call.isReady();
-    }
-
-    /** The transport drained its buffer: let the engine push what waits for this stream. */
-    void ready() {
-      EngineState s = state;
-      if (s != null) {
-        s.streamReady(stream);
-      }
-    }
-
-    @Override
-    public synchronized boolean deliver(List<ActivatedJobData> jobs, Runnable undelivered) {
-      if (!isAlive()) {
-        return false;
-      }
-      // one message per job; gRPC coalesces the flushes of messages written in one go
-      for (ActivatedJobData job : jobs) {
-        call.onNext(toProto(job, json));
-      }
-      return isAlive();
-    }
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * A request to activate jobs of one type, from a poll or a stream.
  *
  * @param type the job type
- * @param worker the worker name recorded on the jobs
+ * @param worker the worker name recorded on the jobs; may be blank, as Camunda's engine accepts
+ *     since 0.26 (the name is for logging only)
  * @param timeoutMillis how long an activation lasts before the job is activatable again; > 0
  * @param maxJobs the most jobs one poll answer carries (streams: ignored)
  * @param fetchVariables variable names to send; empty means all

@@ -1,6 +1,7 @@
 package io.github.workerbench.engine.state;
 
 import io.github.workerbench.engine.bpmn.ServiceTask;
+import java.util.List;
 
 /** A job of one service task of one instance. Mutable; guarded by the {@link EngineState} lock. */
 final class Job {
@@ -11,7 +12,7 @@ final class Job {
   final long elementInstanceKey;
   JobState state = JobState.ACTIVATABLE;
   int retries;
-  /** True while the job sits in its type's activatable queue (possibly stale, see EngineState). */
+  /** True while the job sits in its type's activatable queue (possibly stale, see TypeQueue). */
   boolean queued;
   boolean removed;
   /** Increments per activation, so stale timers and failed deliveries can tell they are stale. */
@@ -31,5 +32,24 @@ final class Job {
     this.instance = instance;
     this.elementInstanceKey = elementInstanceKey;
     this.retries = task.retries();
+  }
+
+  /** What a worker receives for this activation, with the named variables (empty: all). */
+  ActivatedJobData snapshot(List<String> fetchVariables) {
+    ProcessDefinition definition = instance.definition;
+    return new ActivatedJobData(
+        key,
+        task.jobType(),
+        instance.key,
+        definition.model().bpmnProcessId(),
+        definition.version(),
+        definition.key(),
+        task.elementId(),
+        elementInstanceKey,
+        task.headers(),
+        worker,
+        retries,
+        deadline,
+        ProcessInstanceView.select(instance.variables, fetchVariables));
   }
 }

@@ -1,6 +1,8 @@
 package io.github.workerbench.engine.state;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,4 +18,24 @@ public record ProcessInstanceView(
     boolean hasIncident,
     Instant startDate,
     Instant endDate,
-    Map<String, Object> variables) {}
+    Map<String, Object> variables) {
+
+  /** The root variables a caller asked for by name (those that exist); all when none are named. */
+  public Map<String, Object> variables(List<String> names) {
+    return names.isEmpty() ? variables : select(variables, names);
+  }
+
+  /** A copy of the named variables that exist, in the order named; of all when none are named. */
+  static Map<String, Object> select(Map<String, Object> variables, List<String> names) {
+    if (names.isEmpty()) {
+      return new LinkedHashMap<>(variables);
+    }
+    Map<String, Object> selected = new LinkedHashMap<>();
+    for (String name : names) {
+      if (variables.containsKey(name)) {
+        selected.put(name, variables.get(name));
+      }
+    }
+    return selected;
+  }
+}
