@@ -78,9 +78,9 @@ final class StopOnCtrlC implements AutoCloseable {
   }
 
   /**
-   * Runs the plans one after another on {@code runner} (e.g. {@code ScenarioRunner::run}), each {@link #interruptible}, until one is
-   * interrupted or Ctrl-C arrives, handing each result (a scenario cut short by Ctrl-C recorded as
-   * interrupted) to {@code each} before the next starts.
+   * Runs the plans one after another on {@code runner} (a runner's {@code run}), each {@link
+   * #interruptible}, until one is interrupted or Ctrl-C arrives, handing each result (a scenario
+   * cut short by Ctrl-C recorded as interrupted) to {@code each} before the next starts.
    *
    * @return the results of the scenarios that ran, in order
    */

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * takes a minute) per scenario; isolation comes from each repeat's unique ids. An engine that
  * cannot be started is closed again and the next scenario tries anew. The scenario that starts an
  * engine ({@link #start()}) is told how long that took ({@code engine_startup_time}), before and
- * outside every measured window; a caller that wants a fresh engine per scenario closes the
- * session after each.
+ * outside every measured window; for a fresh engine per scenario, {@link EngineScopedRunner}
+ * closes the runner (and with it this session) after each.
  *
  * <p>Loss detection: while a repeat waits for its jobs, the engine's port (REST or gRPC, as the
  * plan's transport) is probed every {@value #PROBE_INTERVAL_SECONDS} s; {@value #PROBE_FAILURES}
