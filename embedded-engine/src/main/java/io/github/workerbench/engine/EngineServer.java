@@ -5,6 +5,7 @@ import io.github.workerbench.engine.cluster.ClusterConditions;
 import io.github.workerbench.engine.cluster.SimulatedCluster;
 import io.github.workerbench.engine.grpc.GatewayService;
 import io.github.workerbench.engine.grpc.SimulatedClusterInterceptor;
+import io.github.workerbench.engine.management.ManagementServer;
 import io.grpc.ServerInterceptor;
 import java.util.List;
 import io.github.workerbench.engine.rest.RestServer;
@@ -24,8 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded engine: a Zeebe-gateway-compatible gRPC endpoint and a REST v2 endpoint over one
- * shared state, bound to loopback. {@link #start} returns once both accept calls; {@link #close}
- * stops both, ends parked polls and open streams. Thread-safe.
+ * shared state, bound to loopback (or, asked for explicitly, to every interface: see {@link
+ * EngineConfig}), and, when configured, the management endpoint with Camunda's health probes.
+ * {@link #start} returns once every endpoint accepts calls; {@link #close} turns readiness to
+ * OUT_OF_SERVICE, then stops the endpoints, ends parked polls and open streams. Thread-safe.
  *
  * <pre>{@code
  * try (EngineServer engine = EngineServer.start(EngineConfig.ephemeral())) {
@@ -45,6 +48,7 @@ public final class EngineServer implements AutoCloseable {
   private final EngineState state;
   private final Server grpc;
   private final RestServer rest;
+  private final ManagementServer management;
   private final SimulatedCluster cluster;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -54,17 +58,19 @@ public final class EngineServer implements AutoCloseable {
       EngineState state,
       Server grpc,
       RestServer rest,
+      ManagementServer management,
       SimulatedCluster cluster) {
     this.host = host;
     this.scheduler = scheduler;
     this.state = state;
     this.grpc = grpc;
     this.rest = rest;
+    this.management = management;
     this.cluster = cluster;
   }
 
   /**
-   * Binds both endpoints and returns when they accept calls.
+   * Binds every configured endpoint and returns when they accept calls.
    *
    * @throws EngineStartException when a port cannot be bound (the message names it)
    */
@@ -94,10 +100,11 @@ public final class EngineServer implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper();
     VariablesJson json = new VariablesJson(mapper);
     Server[] grpcHolder = new Server[1];
+    String advertised = advertisedHost(config);
     // always in place, so the conditions can change while the engine runs (simulate)
     List<ServerInterceptor> interceptors = List.of(new SimulatedClusterInterceptor(cluster));
     GatewayService service =
-        new GatewayService(state, json, config.host(), () -> grpcHolder[0].getPort(), interceptors);
+        new GatewayService(state, json, advertised, () -> grpcHolder[0].getPort(), interceptors);
     Server grpc =
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.grpcPort()))
             .addService(service)
@@ -124,7 +131,9 @@ public final class EngineServer implements AutoCloseable {
     }
     RestServer rest;
     try {
-      rest = RestServer.start(config.host(), config.restPort(), state, mapper, grpc::getPort, cluster);
+      rest =
+          RestServer.start(
+              config.host(), config.restPort(), state, mapper, grpc::getPort, advertised, cluster);
     } catch (RuntimeException e) {
       grpc.shutdownNow();
       scheduler.shutdownNow();
@@ -139,7 +148,33 @@ public final class EngineServer implements AutoCloseable {
               + " (choose another port with --rest-port, 0 for a free one)",
           e);
     }
-    LOG.info("embedded engine listening: grpc={}:{} rest={}:{}", config.host(), grpc.getPort(), config.host(), rest.port());
+    ManagementServer management = null;
+    if (config.hasManagement()) {
+      try {
+        management = ManagementServer.start(config.host(), config.managementPort());
+      } catch (RuntimeException e) {
+        rest.close();
+        grpc.shutdownNow();
+        scheduler.shutdownNow();
+        cluster.close();
+        throw new EngineStartException(
+            "Expected to bind the management port "
+                + config.host()
+                + ":"
+                + config.managementPort()
+                + ", but: "
+                + rootMessage(e)
+                + " (choose another port with --management-port, 0 for a free one)",
+            e);
+      }
+    }
+    LOG.info(
+        "embedded engine listening: grpc={}:{} rest={}:{}{}",
+        config.host(),
+        grpc.getPort(),
+        config.host(),
+        rest.port(),
+        management == null ? "" : " management=" + config.host() + ":" + management.port());
     if (conditions.active()) {
       LOG.info(
           "embedded engine answers as a remote cluster: latency {} ± {} ms, max in flight {}",
@@ -147,7 +182,19 @@ public final class EngineServer implements AutoCloseable {
           conditions.jitterMillis(),
           conditions.limits() ? conditions.maxInFlight() : "unlimited");
     }
-    return new EngineServer(config.host(), scheduler, state, grpc, rest, cluster);
+    return new EngineServer(config.host(), scheduler, state, grpc, rest, management, cluster);
+  }
+
+  /**
+   * The host the topology names: the bound one, or on every interface the machine's name (a
+   * container's id, which Docker sets as HOSTNAME), since a wildcard address names no host.
+   */
+  private static String advertisedHost(EngineConfig config) {
+    if (!config.listensOnAllInterfaces()) {
+      return config.host();
+    }
+    String hostname = System.getenv("HOSTNAME");
+    return hostname == null || hostname.isBlank() ? "localhost" : hostname;
   }
 
   private static String rootMessage(Throwable e) {
@@ -168,7 +215,22 @@ public final class EngineServer implements AutoCloseable {
     return rest.port();
   }
 
-  /** The loopback host both endpoints are bound to. */
+  /** The bound management port, or {@link EngineConfig#NO_MANAGEMENT} when there is none. */
+  public int managementPort() {
+    return management == null ? EngineConfig.NO_MANAGEMENT : management.port();
+  }
+
+  /**
+   * The line {@code bench engine} and {@link EngineMain} print once the engine serves: {@code
+   * engine ready grpc=127.0.0.1:26500 rest=http://127.0.0.1:8080 management=http://127.0.0.1:9600}
+   * (no management part without that endpoint).
+   */
+  public String readyLine() {
+    String line = "engine ready grpc=" + host + ":" + grpcPort() + " rest=http://" + host + ":" + restPort();
+    return management == null ? line : line + " management=http://" + host + ":" + management.port();
+  }
+
+  /** The host the endpoints are bound to: a loopback address, or the wildcard address. */
   public String host() {
     return host;
   }
@@ -209,6 +271,9 @@ public final class EngineServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    if (management != null) {
+      management.markClosing();
+    }
     state.close();
     grpc.shutdownNow();
     rest.close();
@@ -218,7 +283,9 @@ public final class EngineServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     scheduler.shutdownNow();
+    if (management != null) {
+      management.close();
+    }
     cluster.close();
   }
-
 }

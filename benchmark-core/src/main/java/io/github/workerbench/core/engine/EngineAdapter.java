@@ -3,6 +3,7 @@ package io.github.workerbench.core.engine;
 import io.camunda.client.CamundaClientBuilder;
 import io.github.workerbench.model.scenario.EngineConditions;
 import java.net.URI;
+import java.util.List;
 
 /**
  * An engine the benchmark drives: started (or reached) by {@link #start()}, addressed by its
@@ -46,6 +47,16 @@ public interface EngineAdapter extends AutoCloseable {
               + this
               + "; use --engine embedded or leave out engine_latency_ms and engine_max_inflight");
     }
+  }
+
+  /**
+   * The last lines the engine printed, oldest first, where this adapter sees its output (a
+   * container's); kept after {@link #close()}, so a failed scenario can show them. Empty where
+   * it does not: the embedded engine logs into this JVM's own log, a remote cluster's log is not
+   * ours to read.
+   */
+  default List<String> logTail() {
+    return List.of();
   }
 
   /** Stops what {@link #start()} started; idempotent. */

@@ -64,7 +64,7 @@ public final class EngineRepeatDriver implements RepeatDriver {
       WorkerFactory workers,
       Warmup warmup,
       LongSupplier nanoClock) {
-    this(new EngineSession(engines), workers, warmup, nanoClock);
+    this(new EngineSession(engines, nanoClock), workers, warmup, nanoClock);
   }
 
   private EngineRepeatDriver(
@@ -89,6 +89,11 @@ public final class EngineRepeatDriver implements RepeatDriver {
    *
    * @throws BenchmarkException when the engine cannot be started or cannot simulate the conditions
    */
+  @Override
+  public double startEngine() {
+    return session.start();
+  }
+
   @Override
   public WarmupOutcome prepare(ScenarioPlan plan) {
     EngineAdapter engine = session.engine();

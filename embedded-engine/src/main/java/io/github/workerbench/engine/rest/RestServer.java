@@ -35,12 +35,13 @@ public final class RestServer implements AutoCloseable {
    */
   public static RestServer start(
       String host, int port, EngineState state, ObjectMapper mapper, IntSupplier grpcPort) {
-    return start(host, port, state, mapper, grpcPort, null);
+    return start(host, port, state, mapper, grpcPort, host, null);
   }
 
   /**
-   * Binds and starts serving, answering as {@code cluster} says ({@code null}: as the engine
-   * does on its own).
+   * Binds to {@code host} and starts serving; the topology names {@code advertisedHost} (the
+   * machine's name when {@code host} is the wildcard address); answers as {@code cluster} says
+   * ({@code null}: as the engine does on its own).
    *
    * @throws java.io.UncheckedIOException wrapping the bind failure (e.g. port in use)
    */
@@ -50,9 +51,10 @@ public final class RestServer implements AutoCloseable {
       EngineState state,
       ObjectMapper mapper,
       IntSupplier grpcPort,
+      String advertisedHost,
       SimulatedCluster cluster) {
     RestServer server = new RestServer();
-    RestHandler handler = new RestHandler(state, mapper, host, grpcPort);
+    RestHandler handler = new RestHandler(state, mapper, advertisedHost, grpcPort);
     SimulatedClusterHandler remote = cluster == null ? null : new SimulatedClusterHandler(cluster, mapper);
     try {
       server.channel =
