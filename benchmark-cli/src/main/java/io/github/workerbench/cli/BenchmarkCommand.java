@@ -68,7 +68,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
       for (WorkloadKind workload : workloads) {
         for (StrategyKind strategy : StrategyKind.values()) {
           String name = verb + "_" + strategy.id() + "_" + workload.id();
-          plans.add(ScenarioPlan.of(scenario.scenario(name, verb, strategy, workload)));
+          plans.add(
+              ScenarioPlan.of(
+                  scenario
+                      .scenario(name, verb, strategy, workload)
+                      .withEngineDefaults(engineSettings.conditions())));
         }
       }
       engineSettings.requireAvailable();

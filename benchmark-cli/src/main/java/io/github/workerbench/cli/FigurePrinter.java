@@ -41,7 +41,10 @@ final class FigurePrinter {
             plan.workDuration().toNanos() / 1e9,
             plan.maxConcurrentJobs(),
             plan.transport().id(),
-            plan.acquisition().id());
+            plan.acquisition().id()
+                + (plan.scenario().engineConditions().active()
+                    ? ", engine " + plan.scenario().engineConditions().describe()
+                    : ""));
         out.flush();
       }
 
@@ -75,6 +78,10 @@ final class FigurePrinter {
     }
     out.printf(Locale.ROOT, "Strategy:            %s (resolved %s)%n",
         result.plan().scenario().strategy().id(), result.resolvedStrategy());
+    if (result.plan().scenario().engineConditions().active()) {
+      out.printf(Locale.ROOT, "Engine conditions:   %s (latency added to every answer)%n",
+          result.plan().scenario().engineConditions().describe());
+    }
     if (!s.isEmpty()) {
       out.printf(Locale.ROOT, "Total time:          %s s%n", spread(s.get(Metric.TOTAL_TIME), "%.3f"));
       out.printf(Locale.ROOT, "Jobs completed:      %.0f / %d%n",

@@ -18,6 +18,7 @@ import io.github.workerbench.generator.Suite;
 import io.github.workerbench.generator.SuiteGenerator;
 import io.github.workerbench.model.result.ResultsFile;
 import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.EngineConditions;
 import io.github.workerbench.model.scenario.Scenario;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.ScenarioReader;
@@ -184,7 +185,9 @@ public final class RunCommand implements Callable<Integer> {
     try {
       String source = checkSource();
       engineSettings = engine.settings(engineScope);
-      List<Scenario> scenarios = loadScenarios();
+      EngineConditions defaults = engineSettings.conditions();
+      List<Scenario> scenarios =
+          loadScenarios().stream().map(scenario -> scenario.withEngineDefaults(defaults)).toList();
       SuiteOptions options =
           new SuiteOptions(
               limit == null ? 0 : limit, phase, continueOnError, resume, durationScale);

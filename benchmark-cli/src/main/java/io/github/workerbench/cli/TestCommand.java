@@ -50,8 +50,10 @@ public final class TestCommand implements Callable<Integer> {
     ScenarioPlan plan;
     EngineSettings engineSettings;
     try {
-      plan = ScenarioPlan.of(scenario.scenario("test", "test"));
       engineSettings = engine.settings();
+      plan =
+          ScenarioPlan.of(
+              scenario.scenario("test", "test").withEngineDefaults(engineSettings.conditions()));
       engineSettings.requireAvailable();
     } catch (IllegalArgumentException | DockerUnavailableException e) {
       return BenchCli.badInput(err, "test", e.getMessage());

@@ -32,6 +32,7 @@ class TestCommandIT {
             "--max-concurrent-jobs", "3",
             "--transport", "grpc-stream",
             "--engine", "embedded",
+            "--engine-latency-ms", "5",
             "--output", output.toString());
     // then
     assertThat(exitCode).as(out.toString()).isZero();
@@ -40,7 +41,8 @@ class TestCommandIT {
         .contains("Jobs completed:      6 / 6")
         .containsPattern("Efficiency: .*\\(why: [a-z_]+")
         .contains("Slot time:           working ")
-        .contains("Why:                 ");
+        .contains("Why:                 ")
+        .contains("Engine conditions:   5 ms");
     JsonNode file = new ObjectMapper().readTree(output.toFile());
     JsonNode result = file.get("results").get(0);
     assertThat(result.get("status").asText()).isEqualTo("success");
@@ -49,5 +51,7 @@ class TestCommandIT {
     assertThat(result.get("resolved_strategy").asText()).isEqualTo("virtual");
     assertThat(result.get("diagnosis").get("cause").isTextual()).isTrue();
     assertThat(result.get("harness_bound").isBoolean()).isTrue();
+    assertThat(result.get("engine_latency_ms").asLong()).isEqualTo(5);
+    assertThat(file.get("engine_latency_ms").asLong()).isEqualTo(5);
   }
 }

@@ -32,7 +32,10 @@ class TestCommandTest {
         "--failure-rate=2 | failure_rate must be between 0 and 1",
         "--max-jobs-active=0 | max_jobs_active must be greater than 0",
         "--jitter-pct=lots | lots",
-        "--process-instances=99999999999 | 99999999999"
+        "--process-instances=99999999999 | 99999999999",
+        "--engine-latency-jitter-ms=5 | engine_latency_jitter_ms must be between 0 and engine_latency_ms (0)",
+        "--engine-max-inflight=-1 | engine_max_inflight must not be negative",
+        "--engine-latency-ms=-3 | engine_latency_ms must not be negative"
       })
   void shouldPrintOneLineAndExitTwoWhenAnOptionIsBad(String option, String expected) {
     // given
@@ -45,5 +48,22 @@ class TestCommandTest {
     // then
     assertThat(exitCode).isEqualTo(2);
     assertThat(err.toString().strip()).doesNotContain("\n").contains(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldRefuseTheLatencyWhenTheEngineIsNotTheEmbeddedOne() {
+    // given
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = BenchCli.newCommandLine();
+    commandLine.setErr(new PrintWriter(err));
+    commandLine.setOut(new PrintWriter(new StringWriter()));
+    // when
+    int exitCode = commandLine.execute("test", "--engine", "remote", "--engine-latency-ms", "25");
+    // then nothing ran: one line naming the options and the engine
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .doesNotContain("\n")
+        .contains("simulated by the embedded engine only, but the engine is remote")
+        .contains("--engine-latency-ms");
   }
 }

@@ -238,6 +238,7 @@ public final class HtmlReport {
           Column.number("n", "num_instances"),
           Column.number("c", "max_concurrent_jobs"),
           Column.number("d (s)", "work_duration"),
+          Column.number("engine ms", "engine_latency_ms"),
           Column.text("status", "status"),
           Column.metric("jobs/s", Metric.JOBS_PER_SECOND),
           Column.number("± ci95", Metric.JOBS_PER_SECOND.fileName(Statistic.CI95)),

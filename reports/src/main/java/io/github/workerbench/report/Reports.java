@@ -50,9 +50,14 @@ public final class Reports {
             "engine_cpus",
             "generated_at",
             "scenarios_file",
-            "duration_scale")) {
+            "duration_scale",
+            "engine_latency_ms",
+            "engine_latency_jitter_ms",
+            "engine_max_inflight")) {
       String value = data.header().get(key);
-      if (value != null && !value.isBlank()) {
+      // the engine's latency and back-pressure only when there were any (0: none)
+      boolean none = key.startsWith("engine_latency") || key.equals("engine_max_inflight");
+      if (value != null && !value.isBlank() && !(none && value.equals("0"))) {
         facts.add(key + " " + value);
       }
     }

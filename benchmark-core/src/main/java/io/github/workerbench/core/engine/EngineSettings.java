@@ -1,6 +1,7 @@
 package io.github.workerbench.core.engine;
 
 import io.github.workerbench.model.result.EngineSetup;
+import io.github.workerbench.model.scenario.EngineConditions;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -19,12 +20,16 @@ import java.util.function.Function;
  *     cpuset is refused for them)
  * @param scope how long one engine lives
  * @param environment the variables the remote engine reads its addresses and credentials from
+ * @param conditions the latency and back-pressure the embedded engine adds for every scenario
+ *     that sets none of its own ({@code --engine-latency-ms} and the like); the other kinds take
+ *     none
  */
 public record EngineSettings(
     EngineKind kind,
     ContainerSettings container,
     EngineScope scope,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    EngineConditions conditions) {
 
   /** The system property that chooses the engine when the command line does not. */
   public static final String ENGINE_PROPERTY = "benchmark.engine";
@@ -51,6 +56,32 @@ public record EngineSettings(
               + kind.id()
               + "; use --engine container or leave the CPUs out");
     }
+    Objects.requireNonNull(conditions, "conditions");
+    if (conditions.active() && kind != EngineKind.EMBEDDED) {
+      throw new IllegalArgumentException(
+          "the engine's latency and back-pressure ("
+              + conditions.describe()
+              + ") are simulated by the embedded engine only, but the engine is "
+              + kind.id()
+              + "; use --engine embedded or leave --engine-latency-ms and --engine-max-inflight"
+              + " out");
+    }
+  }
+
+  /** Settings whose engine adds nothing of a remote cluster's. */
+  public EngineSettings(
+      EngineKind kind, ContainerSettings container, EngineScope scope, Map<String, String> environment) {
+    this(kind, container, scope, environment, EngineConditions.NONE);
+  }
+
+  /**
+   * These settings with {@code value} as the engine conditions of every scenario that sets none.
+   *
+   * @throws IllegalArgumentException when the engine is not the embedded one and {@code value}
+   *     changes anything
+   */
+  public EngineSettings withConditions(EngineConditions value) {
+    return new EngineSettings(kind, container, scope, environment, value);
   }
 
   /** The embedded engine, one per phase. */
@@ -77,7 +108,7 @@ public record EngineSettings(
 
   /** These settings with another scope. */
   public EngineSettings withScope(EngineScope newScope) {
-    return new EngineSettings(kind, container, newScope, environment);
+    return new EngineSettings(kind, container, newScope, environment, conditions);
   }
 
   /**
@@ -162,10 +193,16 @@ public record EngineSettings(
     };
   }
 
-  /** What the results header records of these settings: image (for a container), scope, CPUs. */
+  /**
+   * What the results header records of these settings: image (for a container), scope, CPUs, the
+   * engine conditions.
+   */
   public EngineSetup setup() {
     return new EngineSetup(
-        kind == EngineKind.CONTAINER ? container.image() : "", scope.id(), container.cpuset());
+        kind == EngineKind.CONTAINER ? container.image() : "",
+        scope.id(),
+        container.cpuset(),
+        conditions);
   }
 
   /** The kind, the container, the scope: never the environment, which may hold secrets. */

@@ -196,6 +196,10 @@ public final class ResultsFile {
     putText(root, "engine_image", header.engineSetup().image());
     putText(root, "engine_scope", header.engineSetup().scope());
     putText(root, "engine_cpus", header.engineSetup().cpus());
+    EngineConditions conditions = header.engineSetup().conditions();
+    root.put("engine_latency_ms", conditions.latencyMillis());
+    root.put("engine_latency_jitter_ms", conditions.jitterMillis());
+    root.put("engine_max_inflight", conditions.maxInFlight());
     putNumber(root, "duration_scale", header.durationScale());
     root.put("total_scenarios", results.size());
     List<String> failed = new ArrayList<>();
@@ -283,7 +287,11 @@ public final class ResultsFile {
               new EngineSetup(
                   root.path("engine_image").asText(""),
                   root.path("engine_scope").asText(""),
-                  root.path("engine_cpus").asText("")));
+                  root.path("engine_cpus").asText(""),
+                  new EngineConditions(
+                      root.path("engine_latency_ms").asLong(0),
+                      root.path("engine_latency_jitter_ms").asLong(0),
+                      root.path("engine_max_inflight").asInt(0))));
     } catch (DateTimeParseException | IllegalArgumentException e) {
       throw corrupt("has a broken header: " + e.getMessage(), e);
     }
