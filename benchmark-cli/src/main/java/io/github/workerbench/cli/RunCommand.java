@@ -3,6 +3,8 @@ package io.github.workerbench.cli;
 import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.engine.DockerUnavailableException;
 import io.github.workerbench.core.engine.EngineSettings;
+import io.github.workerbench.core.handler.HandlerException;
+import io.github.workerbench.core.handler.UserHandler;
 import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.run.EngineLogSink;
 import io.github.workerbench.core.run.EngineScopedRunner;
@@ -35,7 +37,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -288,12 +293,38 @@ public final class RunCommand implements Callable<Integer> {
 
   private List<Scenario> loadScenarios() {
     if (scenariosFile != null) {
-      return ScenarioReader.read(scenariosFile);
+      List<Scenario> scenarios = ScenarioReader.read(scenariosFile);
+      checkHandlers(scenarios);
+      return scenarios;
     }
     try {
       return SuiteGenerator.generate(Suite.fromId(suite));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--suite: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Loads each user's handler the scenarios name, so that one that cannot run is bad input before
+   * anything runs: one line naming the file, the scenario and the handler's class and jar.
+   */
+  private void checkHandlers(List<Scenario> scenarios) {
+    Set<List<String>> checked = new HashSet<>();
+    for (Scenario scenario : scenarios) {
+      if (scenario.handler() == null) {
+        continue;
+      }
+      List<String> key =
+          Arrays.asList(scenario.handler(), scenario.handlerClasspath(), scenario.strategy().id());
+      if (!checked.add(key)) {
+        continue;
+      }
+      try {
+        UserHandler.check(scenario.handler(), scenario.handlerClasspath(), scenario.strategy());
+      } catch (HandlerException e) {
+        throw new IllegalArgumentException(
+            scenariosFile + ": scenario '" + scenario.name() + "', field handler: " + e.getMessage(), e);
+      }
     }
   }
 

@@ -1,11 +1,18 @@
 package io.github.workerbench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.workerbench.core.handler.UserHandler;
 import io.github.workerbench.model.scenario.AcquisitionKind;
 import io.github.workerbench.model.scenario.Scenario;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.StrategyKind;
 import io.github.workerbench.model.scenario.TransportKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -77,6 +84,22 @@ final class ScenarioOptions {
       description = "Fraction of handler runs that throw, 0..1 (default ${DEFAULT-VALUE}).")
   double failureRate;
 
+  @Option(names = "--handler", paramLabel = "CLASS",
+      description = "Run your own job handler instead of the harness's work: a class implementing"
+          + " the client's JobHandler (or io.github.workerbench.api.AsyncJobHandler for async) with"
+          + " a public constructor without arguments; it completes or fails its jobs itself."
+          + " --workload-type then says what its work is like, --work-duration-seconds how long a"
+          + " run takes.")
+  String handler;
+
+  @Option(names = "--handler-jar", paramLabel = "JAR",
+      description = "The jar (or class path) holding --handler.")
+  String handlerJar;
+
+  @Option(names = "--variables", paramLabel = "FILE",
+      description = "A JSON object file: the variables every process instance is created with.")
+  Path variables;
+
   /**
    * The scenario these options describe, with its own strategy and workload.
    *
@@ -106,13 +129,47 @@ final class ScenarioOptions {
             .maxConcurrentJobs(maxConcurrentJobs)
             .repeats(repeatRuns)
             .jobTimeoutMs(jobTimeoutMilliseconds)
-            .jitterPct(jitterPct)
             .transport(TransportKind.fromId(transport))
             .acquisition(AcquisitionKind.fromId(acquisition))
             .maxJobsActive(maxJobsActive)
-            .failureRate(failureRate);
-    return ScenarioPlan.withTimeout(
-        builder, timeoutSeconds, Runtime.getRuntime().availableProcessors());
+            .failureRate(handler == null ? failureRate : null)
+            .jitterPct(handler == null ? jitterPct : null)
+            .handler(handler)
+            .handlerClasspath(handlerJar)
+            .variables(variablesJson());
+    if (handler != null && (failureRate != 0 || jitterPct != 0)) {
+      throw new IllegalArgumentException(
+          "--failure-rate and --jitter-pct shape the harness's own work and cannot apply to"
+              + " --handler; leave them out");
+    }
+    if (handler == null && handlerJar != null) {
+      throw new IllegalArgumentException("--handler-jar needs --handler (the class to run)");
+    }
+    Scenario built =
+        ScenarioPlan.withTimeout(builder, timeoutSeconds, Runtime.getRuntime().availableProcessors());
+    if (handler != null) {
+      // refused here, before anything runs: one line naming the class and the jar
+      UserHandler.check(handler, handlerJar, strategy);
+    }
+    return built;
+  }
+
+  /** The --variables file's JSON object, compact; null without the option. */
+  private String variablesJson() {
+    if (variables == null) {
+      return null;
+    }
+    JsonNode node;
+    try {
+      node = new ObjectMapper().readTree(Files.readString(variables));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "--variables " + variables + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()), e);
+    }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("--variables " + variables + ": expected a JSON object");
+    }
+    return node.toString();
   }
 
   /** The options of this mixin that the user gave on the command line, by their longest name. */

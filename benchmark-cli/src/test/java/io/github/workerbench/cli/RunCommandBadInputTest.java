@@ -76,6 +76,13 @@ class RunCommandBadInputTest {
 
   static Stream<Case> badInputs() {
     return Stream.of(
+        field("handler", "\"acme.Missing\"", "handler acme.Missing: no such class"),
+        field("engine_latency_jitter_ms", "9", "engine_latency_jitter_ms must be between 0"),
+        option(
+            "latency on a remote engine",
+            List.of("--engine", "remote", "--engine-latency-ms", "25"),
+            null,
+            "simulated by the embedded engine only"),
         file(
             "malformed JSON",
             "[{\"name\": \"a\",,}]",

@@ -35,7 +35,10 @@ class TestCommandTest {
         "--process-instances=99999999999 | 99999999999",
         "--engine-latency-jitter-ms=5 | engine_latency_jitter_ms must be between 0 and engine_latency_ms (0)",
         "--engine-max-inflight=-1 | engine_max_inflight must not be negative",
-        "--engine-latency-ms=-3 | engine_latency_ms must not be negative"
+        "--engine-latency-ms=-3 | engine_latency_ms must not be negative",
+        "--handler=acme.Nowhere | handler acme.Nowhere: no such class in the harness's class path",
+        "--handler-jar=my-worker.jar | --handler-jar needs --handler",
+        "--variables=no-such-vars.json | --variables no-such-vars.json: no such file"
       })
   void shouldPrintOneLineAndExitTwoWhenAnOptionIsBad(String option, String expected) {
     // given

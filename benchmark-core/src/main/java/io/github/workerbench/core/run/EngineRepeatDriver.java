@@ -220,16 +220,17 @@ public final class EngineRepeatDriver implements RepeatDriver {
   private void createInstances(
       ScenarioPlan plan, CamundaClient client, String id, int count, RunRecorder recorder)
       throws InterruptedException {
+    String variables = plan.scenario().variables();
     try {
       creator.create(
           count,
-          () ->
-              client
-                  .newCreateInstanceCommand()
-                  .bpmnProcessId(id)
-                  .latestVersion()
-                  .send()
-                  .thenApply(ProcessInstanceEvent::getProcessInstanceKey),
+          () -> {
+            var creation = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion();
+            // the scenario's variables (--variables) on every instance: what the user's handler reads
+            return (variables == null ? creation : creation.variables(variables))
+                .send()
+                .thenApply(ProcessInstanceEvent::getProcessInstanceKey);
+          },
           recorder::instanceCreated,
           plan.timeout().plusSeconds(EngineSession.REACH_SECONDS));
     } catch (InstanceCreator.RequestFailed e) {

@@ -1,5 +1,7 @@
 package io.github.workerbench.core.worker;
 
+import io.camunda.client.api.worker.JobClient;
+import io.github.workerbench.core.handler.CommandCapture;
 import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Duration;
@@ -124,6 +126,26 @@ public final class BareFeeder implements JobSource, JobReporter {
   @Override
   public CompletionStage<?> complete(Job job) {
     return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * A user's handler's client: its completions and failures are this feeder's (answered at once,
+   * a failure with retries left offered again after its backoff); a thrown error ends the job as
+   * one without retries does.
+   */
+  @Override
+  public JobClient jobClient() {
+    return CommandCapture.jobClient(
+        command -> {
+          // the feeder's jobs are numbered 1 to n, each its own instance
+          Job job = new Job(command.jobKey(), command.jobKey(), command.retries(), JOB_TYPE, "{}");
+          return switch (command.kind()) {
+            case COMPLETE -> complete(job);
+            case FAIL ->
+                fail(job, command.retries(), command.retryBackoff(), String.valueOf(command.errorMessage()));
+            case THROW_ERROR -> fail(job, 0, Duration.ZERO, String.valueOf(command.errorMessage()));
+          };
+        });
   }
 
   @Override

@@ -2,6 +2,9 @@ package io.github.workerbench.core.worker;
 
 import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.metrics.JobObserver;
+import io.github.workerbench.core.handler.HandlerException;
+import io.github.workerbench.core.handler.UserHandler;
+import io.github.workerbench.core.workload.AsyncContext;
 import io.github.workerbench.core.workload.CpuCalibration;
 import io.github.workerbench.core.workload.DownstreamService;
 import io.github.workerbench.core.workload.HttpWorkload;
@@ -13,6 +16,7 @@ import io.github.workerbench.model.scenario.WorkloadKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -87,14 +91,26 @@ public final class DefaultWorkerFactory implements WorkerFactory {
   }
 
   /**
-   * What a plan's work needs beside the worker, started before it and closed after it: the
-   * {@code http} workload's downstream service and its shared client. Nothing for other work.
+   * What a plan's work needs beside the worker, started before it and closed after it: the user's
+   * handler (loaded from its jar, one instance for the worker), or the {@code http} workload's
+   * downstream service and its shared client. Nothing for other work.
    */
-  private record Services(DownstreamService downstream, HttpWorkload http) implements AutoCloseable {
+  private record Services(DownstreamService downstream, HttpWorkload http, UserHandler handler)
+      implements AutoCloseable {
 
     static Services start(ScenarioPlan plan) {
+      if (plan.scenario().handler() != null) {
+        UserHandler handler;
+        try {
+          handler = UserHandler.load(plan.scenario().handler(), plan.scenario().handlerClasspath());
+          handler.requireRunnableBy(plan.scenario().strategy());
+        } catch (HandlerException e) {
+          throw new BenchmarkException(e.getMessage(), e);
+        }
+        return new Services(null, null, handler);
+      }
       if (plan.scenario().workloadType() != WorkloadKind.HTTP) {
-        return new Services(null, null);
+        return new Services(null, null, null);
       }
       DownstreamService downstream;
       try {
@@ -102,7 +118,7 @@ public final class DefaultWorkerFactory implements WorkerFactory {
       } catch (RuntimeException e) {
         throw new BenchmarkException(e.getMessage(), e);
       }
-      return new Services(downstream, new HttpWorkload(downstream.uri()));
+      return new Services(downstream, new HttpWorkload(downstream.uri()), null);
     }
 
     URI downstreamUri() {
@@ -111,6 +127,9 @@ public final class DefaultWorkerFactory implements WorkerFactory {
 
     @Override
     public void close() {
+      if (handler != null) {
+        handler.close();
+      }
       if (http != null) {
         http.close();
       }
@@ -131,6 +150,10 @@ public final class DefaultWorkerFactory implements WorkerFactory {
       JobObserver observer,
       LongSupplier nanoClock) {
     WorkloadKind workloadKind = plan.scenario().workloadType();
+    if (services.handler() != null) {
+      return JobExecution.ofHandler(
+          services.handler(), new DeclaredWork(workloadKind), reporter, observer, nanoClock);
+    }
     if (workloadKind == WorkloadKind.CPU) {
       calibration.iterationsPerSecond();
     }
@@ -180,6 +203,22 @@ public final class DefaultWorkerFactory implements WorkerFactory {
               grace);
       case AUTO -> new AutoStrategy(execution, c, cores, grace);
     };
+  }
+
+  /**
+   * The kind of work a user's handler does, as its scenario declares it: it tells {@code auto}
+   * what to resolve to; the handler, not this, does the work.
+   */
+  private record DeclaredWork(WorkloadKind kind) implements Workload {
+    @Override
+    public void run(Duration duration) {
+      throw new IllegalStateException("a user's handler does this job's work");
+    }
+
+    @Override
+    public CompletableFuture<Void> runAsync(Duration duration, AsyncContext context) {
+      return CompletableFuture.failedFuture(new IllegalStateException("a user's handler does this job's work"));
+    }
   }
 
   /** Long enough for jobs in work to end and be reported; short enough not to stall a suite. */

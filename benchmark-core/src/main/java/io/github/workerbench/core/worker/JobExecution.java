@@ -1,5 +1,8 @@
 package io.github.workerbench.core.worker;
 
+import io.camunda.client.api.worker.JobClient;
+import io.github.workerbench.core.handler.RecordingJobClient;
+import io.github.workerbench.core.handler.UserHandler;
 import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.workload.AsyncContext;
 import io.github.workerbench.core.workload.FailureSchedule;
@@ -18,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * (maybe failing on purpose), tell the observer it finished, then complete or fail it at the
  * engine. A failed handler run is a measured outcome: the job is failed with one retry fewer and
  * a short backoff, and nothing is thrown. Thread-safe; strategies decide on which thread it runs.
+ *
+ * <p>With a user's handler ({@link UserHandler}) the handler does the work and completes or fails
+ * the job itself, through a {@link RecordingJobClient} around the source's client: the job counts
+ * as ended when the engine acknowledged the handler's command (the observer hears it then), and
+ * the strategy's slot is held until that answer, as a blocking production worker's thread is. A
+ * handler that throws before sending a command fails the job with one retry fewer, as the
+ * client's JobWorker does; one that returns without sending any leaves the job to its timeout.
  */
 final class JobExecution {
 
@@ -32,12 +42,23 @@ final class JobExecution {
     void run(Duration duration) throws Exception;
   }
 
+  /**
+   * A user's handler run for one job on this thread: here, or in a child JVM of the process pool
+   * that forwards the handler's commands to {@code client}.
+   */
+  @FunctionalInterface
+  interface HandlerWork {
+    void run(Job job, JobClient client) throws Exception;
+  }
+
   private final Workload workload;
   private final JobReporter reporter;
   private final JobObserver observer;
   private final LongSupplier nanoClock;
   private final WorkDurations durations;
   private final FailureSchedule failures;
+  private final UserHandler handler;
+  private final HandlerWork handlerWork;
 
   JobExecution(
       Workload workload,
@@ -46,12 +67,57 @@ final class JobExecution {
       LongSupplier nanoClock,
       WorkDurations durations,
       FailureSchedule failures) {
+    this(workload, reporter, observer, nanoClock, durations, failures, null, null);
+  }
+
+  private JobExecution(
+      Workload workload,
+      JobReporter reporter,
+      JobObserver observer,
+      LongSupplier nanoClock,
+      WorkDurations durations,
+      FailureSchedule failures,
+      UserHandler handler,
+      HandlerWork handlerWork) {
     this.workload = workload;
     this.reporter = reporter;
     this.observer = observer;
     this.nanoClock = nanoClock;
     this.durations = durations;
     this.failures = failures;
+    this.handler = handler;
+    this.handlerWork = handlerWork;
+  }
+
+  /**
+   * The execution of a user's handler: {@code workload} stands for the kind of work it does (for
+   * {@code auto}), and is never run.
+   */
+  static JobExecution ofHandler(
+      UserHandler handler,
+      Workload workload,
+      JobReporter reporter,
+      JobObserver observer,
+      LongSupplier nanoClock) {
+    return new JobExecution(
+        workload,
+        reporter,
+        observer,
+        nanoClock,
+        WorkDurations.balanced(1, Duration.ZERO, 0, WorkDurations.DEFAULT_SEED),
+        FailureSchedule.none(),
+        handler,
+        (job, client) -> handler.handleBlocking(client, job.forHandler()));
+  }
+
+  /** This execution with its handler run by {@code work} (a child JVM's), everything else kept. */
+  JobExecution withHandlerWork(HandlerWork work) {
+    return new JobExecution(workload, reporter, observer, nanoClock, durations, failures, handler, work);
+  }
+
+  /** The user's handler this execution runs, or {@code null} for the harness's own work. */
+  UserHandler handler() {
+    return handler;
   }
 
   Workload workload() {
@@ -68,6 +134,10 @@ final class JobExecution {
    * Returns early without reporting when the thread is interrupted (the worker is closing).
    */
   void runBlocking(Job job, long activatedNanos, BlockingWork work) {
+    if (handler != null) {
+      runHandler(job, activatedNanos);
+      return;
+    }
     Duration duration = durations.next();
     boolean injectFailure = failures.nextRunFails();
     observer.started(job.key(), activatedNanos, nanoClock.getAsLong());
@@ -94,6 +164,9 @@ final class JobExecution {
    * completes once the engine took the report (normally even when the job failed).
    */
   CompletableFuture<Void> runAsync(Job job, long activatedNanos, AsyncContext context) {
+    if (handler != null) {
+      return runHandlerAsync(job, activatedNanos);
+    }
     Duration duration = durations.next();
     boolean injectFailure = failures.nextRunFails();
     observer.started(job.key(), activatedNanos, nanoClock.getAsLong());
@@ -114,6 +187,78 @@ final class JobExecution {
               LOG.debug("Reporting job {} did not finish", job.key(), e);
               return null;
             });
+  }
+
+  /** A user's handler on this thread, its slot held until the engine answered its command. */
+  private void runHandler(Job job, long activatedNanos) {
+    RecordingJobClient client = recording(job);
+    observer.started(job.key(), activatedNanos, nanoClock.getAsLong());
+    Throwable error = null;
+    try {
+      handlerWork.run(job, client);
+    } catch (InterruptedException e) {
+      observer.finished(job.key(), nanoClock.getAsLong());
+      Thread.currentThread().interrupt();
+      return;
+    } catch (Exception | Error e) {
+      error = e;
+    }
+    observer.finished(job.key(), nanoClock.getAsLong());
+    try {
+      handlerEnded(job, client, error).join();
+    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      LOG.debug("Job {}'s handler command did not finish", job.key(), e);
+    }
+  }
+
+  /** A user's non-blocking handler; the future completes once the engine answered its command. */
+  private CompletableFuture<Void> runHandlerAsync(Job job, long activatedNanos) {
+    RecordingJobClient client = recording(job);
+    observer.started(job.key(), activatedNanos, nanoClock.getAsLong());
+    return handler
+        .handleAsync(client, job.forHandler())
+        .toCompletableFuture()
+        .handle(
+            (ignored, error) -> {
+              observer.finished(job.key(), nanoClock.getAsLong());
+              return unwrap(error);
+            })
+        .thenCompose(error -> handlerEnded(job, client, error))
+        .exceptionally(
+            e -> {
+              LOG.debug("Job {}'s handler command did not finish", job.key(), e);
+              return null;
+            });
+  }
+
+  /**
+   * After the handler: the answer to its command when it sent one; else, when it threw, the job
+   * failed with one retry fewer as the client's JobWorker fails it; else nothing (the job times
+   * out at the engine).
+   */
+  private CompletableFuture<Void> handlerEnded(Job job, RecordingJobClient client, Throwable error) {
+    if (client.sentAny()) {
+      return client.ended();
+    }
+    if (error != null) {
+      return report(job, error);
+    }
+    LOG.debug("Job {}'s handler returned without completing or failing it", job.key());
+    return CompletableFuture.completedFuture(null);
+  }
+
+  private RecordingJobClient recording(Job job) {
+    return new RecordingJobClient(
+        reporter.jobClient(),
+        (kind, retries, message, nanos) -> {
+          switch (kind) {
+            case COMPLETE -> observer.completed(job.key(), job.processInstanceKey(), nanos);
+            case FAIL -> observer.failed(job.key(), retries, String.valueOf(message), nanos);
+            // an error no boundary event catches ends the job as an incident does
+            case THROW_ERROR -> observer.failed(job.key(), 0, String.valueOf(message), nanos);
+          }
+        },
+        nanoClock);
   }
 
   private CompletableFuture<Void> report(Job job, Throwable error) {

@@ -1,6 +1,7 @@
 package io.github.workerbench.core.worker;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobClient;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
@@ -16,9 +17,24 @@ public interface JobReporter {
   /** Fails the job, leaving it {@code retries} retries after {@code backoff}. */
   CompletionStage<?> fail(Job job, int retries, Duration backoff, String message);
 
+  /**
+   * The client a user's handler sends its own commands through (the harness records them around
+   * it): the engine's client, or the engine-free feeder's answering at once.
+   *
+   * @throws UnsupportedOperationException where no handler can run
+   */
+  default JobClient jobClient() {
+    throw new UnsupportedOperationException("this job source runs no user handler");
+  }
+
   /** A reporter sending the client's complete and fail commands. */
   static JobReporter of(CamundaClient client) {
     return new JobReporter() {
+      @Override
+      public JobClient jobClient() {
+        return client;
+      }
+
       @Override
       public CompletionStage<?> complete(Job job) {
         return client.newCompleteCommand(job.key()).send();

@@ -16,6 +16,10 @@ import java.util.concurrent.CompletableFuture;
  * apart as {@link #startupTime()} (outside the measured window); each gets the parent's CPU
  * calibration so it does not measure again.
  *
+ * <p>A user's handler runs in the children too (its jar on their class path); the commands it
+ * sends travel to the parent over the pipe, and the parent sends them with its client, so the
+ * children hold no connection to the engine (docs/adr/0005).
+ *
  * <p>A child that dies mid-job fails that job (one retry fewer) and is replaced; the run goes on.
  * Thread-safe.
  */
@@ -34,11 +38,11 @@ public final class ProcessPoolStrategy implements ExecutionStrategy {
       Duration grace) {
     this.size = size;
     // children always get a rate: the calibration is measured once per factory, not per child
-    this.children = new ChildProcessPool(size, calibration.iterationsPerSecond());
+    this.children = new ChildProcessPool(size, calibration.iterationsPerSecond(), execution.handler());
     try {
       this.dispatch =
           new ThreadPoolStrategy(
-              execution,
+              execution.handler() == null ? execution : execution.withHandlerWork(children::runHandler),
               duration -> children.run(workload, duration, downstream),
               size,
               grace,
