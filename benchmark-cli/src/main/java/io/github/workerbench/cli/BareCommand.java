@@ -1,25 +1,26 @@
 package io.github.workerbench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.workerbench.core.result.AtomicFile;
-import io.github.workerbench.core.result.BareResult;
-import io.github.workerbench.core.result.MetricSummary;
-import io.github.workerbench.core.result.ResultsFile;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.ScenarioReader;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
-import io.github.workerbench.core.worker.BareRunner;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.workerbench.core.run.BareRepeatDriver;
+import io.github.workerbench.core.run.RunListener;
+import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.core.run.Warmup;
+import io.github.workerbench.core.worker.DefaultWorkerFactory;
+import io.github.workerbench.model.result.Metric;
+import io.github.workerbench.model.result.MetricSummary;
+import io.github.workerbench.model.result.ResultsFile;
+import io.github.workerbench.model.result.ResultsHeader;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.IdealTime;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,8 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +38,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench bare [SCENARIOS.json] [--scenario NAME ...]}: each scenario's engine-free floor
- * ({@link BareRunner}), one table row per scenario; with {@code --output}, the rows as a small
- * JSON file, written atomically after every scenario. Without a file, one scenario from the
+ * ({@link BareRepeatDriver}), one table row per scenario; with {@code --output}, a results file in
+ * the standard format ({@code engine} {@code bare}), written atomically after every scenario, so
+ * {@code bench report} and {@code --baseline} read it. Without a file, one scenario from the
  * {@code bench test} options. Exit codes: 0 every scenario succeeded, 1 one failed (or the file
  * could not be written), 2 bad input (one line on stderr, nothing run), 130 after Ctrl-C (the
  * scenario stops, its row is printed and saved).
@@ -46,6 +48,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bare",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ScenarioOptions.Single.class,
     description = {
       "Measures each scenario's engine-free floor: the same strategy, workload, durations and"
           + " failures as a run, fed jobs the instant a slot frees, with no engine or client.",
@@ -55,9 +58,11 @@ import picocli.CommandLine.Spec;
     })
 public final class BareCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** The {@code engine} of a results file that {@code bench bare} wrote. */
+  static final String ENGINE = "bare";
+
   private static final int NAMES_LISTED = 10;
+  private static final String REPEATS = "--repeat-runs";
 
   @Spec private CommandSpec spec;
 
@@ -73,45 +78,9 @@ public final class BareCommand implements Callable<Integer> {
       description = "Only this scenario of the file (repeatable)")
   private List<String> scenarioNames = new ArrayList<>();
 
-  @Option(
-      names = {"--repeats", "--repeat-runs", "--repeat_runs"},
-      paramLabel = "N",
-      description = "Repeats of each scenario (default: the file's, or 1)")
-  private Integer repeats;
+  @Mixin ScenarioOptions scenario;
 
-  @Option(names = {"--process-instances", "--process_instances"}, paramLabel = "N",
-      description = "Jobs (default 10)")
-  private Integer processInstances;
-
-  @Option(names = {"--worker-strategy", "--worker_strategy"}, paramLabel = "KIND",
-      description = "async, thread, virtual, process or auto (default async)")
-  private String workerStrategy;
-
-  @Option(names = {"--workload-type", "--workload_type"}, paramLabel = "KIND",
-      description = "cpu, io, subprocess, subprocess_threaded or sleep (default cpu)")
-  private String workloadType;
-
-  @Option(names = {"--work-duration-seconds", "--work_duration_seconds"}, paramLabel = "S",
-      description = "Mean work per job in seconds (default 1.0)")
-  private Double workDurationSeconds;
-
-  @Option(names = {"--max-concurrent-jobs", "--max_concurrent_jobs"}, paramLabel = "N",
-      description = "Most jobs in work at once (default 10)")
-  private Integer maxConcurrentJobs;
-
-  @Option(names = {"--jitter-pct", "--jitter_pct"}, paramLabel = "X",
-      description = "Spread of work durations around the mean, 0..1 (default 0)")
-  private Double jitterPct;
-
-  @Option(names = {"--failure-rate", "--failure_rate"}, paramLabel = "X",
-      description = "Fraction of handler runs that throw, 0..1 (default 0)")
-  private Double failureRate;
-
-  @Option(names = {"--timeout-seconds", "--timeout_seconds"}, paramLabel = "S",
-      description = "Time a repeat may take (default: 3 × the ideal time + 30 s, at least 60 s)")
-  private Double timeoutSeconds;
-
-  @Option(names = "--output", paramLabel = "FILE", description = "Also write the rows here (JSON)")
+  @Option(names = "--output", paramLabel = "FILE", description = "Also write a results file here")
   private Path output;
 
   @Option(
@@ -129,64 +98,73 @@ public final class BareCommand implements Callable<Integer> {
     try {
       plans = plans();
     } catch (IllegalArgumentException e) {
-      return ScenarioOptions.badInput(err, "bare", e.getMessage());
+      return BenchCli.badInput(err, "bare", e.getMessage());
     }
+    ResultsHeader header =
+        new ResultsHeader(
+            Instant.now(),
+            scenariosFile != null ? scenariosFile.toString() : "bench bare",
+            ENGINE,
+            1.0);
     printHeader(out);
-    List<Row> rows = new ArrayList<>();
-    boolean anyFailed = false;
+    List<JsonNode> saved = new ArrayList<>();
     StopOnCtrlC ctrlC = StopOnCtrlC.interruptingWork("bare");
-    try {
-      BareRunner runner = new BareRunner(!noWarmup);
-      for (ScenarioPlan plan : plans) {
-        if (ctrlC.requested()) {
-          break;
-        }
-        BareResult result;
-        try {
-          result = ctrlC.interruptible(() -> runner.run(plan));
-        } catch (RuntimeException e) {
-          // a bug or an exhausted machine, not a measured outcome: one line, the rows so far kept
-          err.println("bench bare: Expected to measure '" + plan.name() + "', but " + e);
-          err.flush();
-          printErrors(out, rows);
-          out.flush();
-          return 1;
-        }
-        Row row = Row.of(result, ctrlC.requested());
-        rows.add(row);
-        printRow(out, row);
-        anyFailed |= row.status() != RunStatus.SUCCESS;
-        if (output != null && !save(err, rows)) {
-          return 1;
-        }
-        if (row.status() == RunStatus.INTERRUPTED) {
-          break;
-        }
-      }
-      printErrors(out, rows);
-      if (output != null) {
-        out.println("Rows written to " + output);
-      }
-      out.flush();
-      if (ctrlC.requested()) {
-        return StopOnCtrlC.EXIT_INTERRUPTED;
-      }
-      return anyFailed ? 1 : 0;
+    List<ScenarioResult> results;
+    try (ScenarioRunner runner =
+        new ScenarioRunner(
+            new BareRepeatDriver(
+                new DefaultWorkerFactory(),
+                noWarmup ? Warmup.none() : Warmup.standard(),
+                System::nanoTime),
+            System::nanoTime,
+            Clock.systemUTC(),
+            RunListener.noop())) {
+      results =
+          ctrlC.runAll(
+              runner,
+              plans,
+              result -> {
+                printRow(out, result);
+                if (output != null) {
+                  saved.add(ResultsFile.toNode(result));
+                  new ResultsFile(output).write(header, saved);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      err.println("bench bare: " + e.getMessage());
+      err.flush();
+      return 1;
+    } catch (RuntimeException e) {
+      // a bug or an exhausted machine, not a measured outcome: one line
+      err.println("bench bare: Expected to measure the scenarios, but " + e);
+      err.flush();
+      return 1;
     } finally {
       // Only now may a Ctrl-C exit proceed: the rows are printed and saved.
       ctrlC.close();
     }
+    for (ScenarioResult result : results) {
+      if (result.error() != null) {
+        out.println(result.name() + ": " + result.error());
+      }
+    }
+    if (output != null) {
+      out.println("Results written to " + output);
+    }
+    out.flush();
+    if (ctrlC.requested()) {
+      return StopOnCtrlC.EXIT_INTERRUPTED;
+    }
+    return results.stream().allMatch(r -> r.status() == RunStatus.SUCCESS) ? 0 : 1;
   }
 
   /** The plans to measure; {@link IllegalArgumentException} naming the file, scenario or option. */
   private List<ScenarioPlan> plans() {
-    if (repeats != null && repeats <= 0) {
-      throw new IllegalArgumentException("--repeats must be greater than 0, but was " + repeats);
-    }
     if (output != null && Files.isDirectory(output)) {
       throw new IllegalArgumentException(
           output + ": --output is a directory; name a file such as bare.json");
     }
+    List<String> given = ScenarioOptions.given(spec);
     List<Scenario> scenarios;
     if (scenariosFile == null) {
       if (!scenarioNames.isEmpty()) {
@@ -195,31 +173,19 @@ public final class BareCommand implements Callable<Integer> {
                 + scenarioNames.get(0)
                 + ")");
       }
-      scenarios = List.of(optionScenario());
+      scenarios = List.of(scenario.scenario("bare", "bare"));
     } else {
-      if (anyScenarioOption()) {
+      if (given.stream().anyMatch(option -> !option.equals(REPEATS))) {
         throw new IllegalArgumentException(
             "give a scenario file or the scenario options (--process-instances, ...), not both");
       }
       scenarios = selected(ScenarioReader.read(scenariosFile));
-      if (repeats != null) {
+      if (given.contains(REPEATS)) {
+        int repeats = scenario.repeatRuns;
         scenarios = scenarios.stream().map(s -> s.toBuilder().repeats(repeats).build()).toList();
       }
     }
     return scenarios.stream().map(ScenarioPlan::of).toList();
-  }
-
-  private boolean anyScenarioOption() {
-    return Stream.of(
-            processInstances,
-            workerStrategy,
-            workloadType,
-            workDurationSeconds,
-            maxConcurrentJobs,
-            jitterPct,
-            failureRate,
-            timeoutSeconds)
-        .anyMatch(option -> option != null);
   }
 
   /** The file's scenarios that {@code --scenario} names (all without it), in file order. */
@@ -242,88 +208,6 @@ public final class BareCommand implements Callable<Integer> {
       }
     }
     return all.stream().filter(s -> scenarioNames.contains(s.name())).toList();
-  }
-
-  /** The scenario the {@code bench test} options describe, with its defaults. */
-  private Scenario optionScenario() {
-    Scenario.Builder builder =
-        Scenario.builder()
-            .name("bare")
-            .description("bench bare")
-            .phase("bare")
-            .numInstances(processInstances != null ? processInstances : 10)
-            .strategy(StrategyKind.fromId(workerStrategy != null ? workerStrategy : "async"))
-            .workloadType(WorkloadKind.fromId(workloadType != null ? workloadType : "cpu"))
-            .workDuration(workDurationSeconds != null ? workDurationSeconds : 1.0)
-            .maxConcurrentJobs(maxConcurrentJobs != null ? maxConcurrentJobs : 10)
-            .repeats(repeats != null ? repeats : 1)
-            .jobTimeoutMs(ScenarioOptions.DEFAULT_JOB_TIMEOUT_MS)
-            .jitterPct(jitterPct != null ? jitterPct : 0.0)
-            .failureRate(failureRate != null ? failureRate : 0.0)
-            .timeout(timeoutSeconds != null ? timeoutSeconds : 1);
-    if (timeoutSeconds == null) {
-      builder.timeout(ScenarioOptions.defaultTimeoutSeconds(builder.build()));
-    }
-    return builder.build();
-  }
-
-  /**
-   * One scenario's row: the figures averaged over its repeats (NaN when none ran).
-   *
-   * @param strategy the strategy that ran, {@code auto/thread} when auto resolved to thread
-   */
-  record Row(
-      String scenario,
-      String strategy,
-      String workload,
-      int jobs,
-      int concurrency,
-      double workSeconds,
-      int repeats,
-      double idealSeconds,
-      double totalSecondsMean,
-      MetricSummary efficiency,
-      double jobsPerSecondMean,
-      double cpuSecondsMean,
-      double startDelayP50MillisMean,
-      double startDelayP99MillisMean,
-      double warmupSeconds,
-      RunStatus status,
-      String error) {
-
-    static Row of(BareResult result, boolean ctrlC) {
-      ScenarioPlan plan = result.plan();
-      Map<String, MetricSummary> s = result.summaries();
-      String requested = plan.scenario().strategy().id();
-      // a scenario cut short by Ctrl-C is interrupted, even if the interrupt surfaced as a failure
-      RunStatus status =
-          ctrlC && result.status() == RunStatus.FAILED ? RunStatus.INTERRUPTED : result.status();
-      return new Row(
-          result.name(),
-          requested.equals(result.resolvedStrategy())
-              ? requested
-              : requested + "/" + result.resolvedStrategy(),
-          plan.scenario().workloadType().id(),
-          plan.numInstances(),
-          plan.maxConcurrentJobs(),
-          plan.workDuration().toNanos() / 1e9,
-          result.repeats().size(),
-          result.idealTimeSeconds(),
-          mean(s, "total_time"),
-          s.getOrDefault("efficiency", new MetricSummary(Double.NaN, Double.NaN, Double.NaN, 0, 0)),
-          mean(s, "jobs_per_second"),
-          mean(s, "cpu_seconds"),
-          mean(s, "start_delay_p50_ms"),
-          mean(s, "start_delay_p99_ms"),
-          result.warmupSeconds(),
-          status,
-          result.error());
-    }
-
-    private static double mean(Map<String, MetricSummary> summaries, String metric) {
-      MetricSummary summary = summaries.get(metric);
-      return summary == null ? Double.NaN : summary.avg();
-    }
   }
 
   private static final String HEADER_FORMAT =
@@ -353,101 +237,41 @@ public final class BareCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static void printRow(PrintWriter out, Row row) {
+  /** One row: the figures averaged over the repeats ({@code -} when none ran). */
+  private static void printRow(PrintWriter out, ScenarioResult result) {
+    ScenarioPlan plan = result.plan();
+    Map<Metric, MetricSummary> s = result.summaries();
+    String requested = plan.scenario().strategy().id();
+    MetricSummary efficiency = s.get(Metric.EFFICIENCY);
     out.printf(
         Locale.ROOT,
         ROW_FORMAT,
-        row.scenario(),
-        row.strategy(),
-        row.workload(),
-        row.jobs(),
-        row.concurrency(),
-        row.workSeconds(),
-        row.idealSeconds(),
-        figure("%.3f", row.totalSecondsMean()),
-        figure("%.3f", row.efficiency().avg()),
-        figure("%.3f", row.efficiency().min()),
-        figure("%.3f", row.efficiency().max()),
-        figure("%.2f", row.jobsPerSecondMean()),
-        figure("%.2f", row.cpuSecondsMean()),
-        figure("%.1f", row.startDelayP99MillisMean()),
-        row.status().id());
+        result.name(),
+        requested.equals(result.resolvedStrategy())
+            ? requested
+            : requested + "/" + result.resolvedStrategy(),
+        plan.scenario().workloadType().id(),
+        plan.numInstances(),
+        plan.maxConcurrentJobs(),
+        plan.workDuration().toNanos() / 1e9,
+        IdealTime.perRepeat(plan, result.cores()).toNanos() / 1e9,
+        mean(s, Metric.TOTAL_TIME, "%.3f"),
+        efficiency == null ? "-" : figure("%.3f", efficiency.avg()),
+        efficiency == null ? "-" : figure("%.3f", efficiency.min()),
+        efficiency == null ? "-" : figure("%.3f", efficiency.max()),
+        mean(s, Metric.JOBS_PER_SECOND, "%.2f"),
+        mean(s, Metric.CPU_SECONDS, "%.2f"),
+        mean(s, Metric.START_DELAY_P99, "%.1f"),
+        result.status().id());
     out.flush();
   }
 
-  private static void printErrors(PrintWriter out, List<Row> rows) {
-    for (Row row : rows) {
-      if (row.error() != null) {
-        out.println(row.scenario() + ": " + row.error());
-      }
-    }
+  private static String mean(Map<Metric, MetricSummary> summaries, Metric metric, String format) {
+    MetricSummary summary = summaries.get(metric);
+    return summary == null ? "-" : figure(format, summary.avg());
   }
 
   private static String figure(String format, double value) {
     return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "-";
-  }
-
-  /** Writes the rows so far; false (after one line on stderr) when the file cannot be written. */
-  private boolean save(PrintWriter err, List<Row> rows) {
-    try {
-      AtomicFile.replace(output, render(rows).getBytes(StandardCharsets.UTF_8));
-      return true;
-    } catch (IOException e) {
-      err.println(
-          "bench bare: Expected to save the rows to "
-              + output
-              + ", but "
-              + e
-              + "; check the folder is writable and the disk has space");
-      err.flush();
-      return false;
-    }
-  }
-
-  /** The rows as the {@code --output} file holds them: units in the names, NaN as null. */
-  static String render(List<Row> rows) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("tool", ResultsFile.TOOL);
-    root.put("kind", "bare");
-    root.put("created_at", Instant.now().toString());
-    root.put("cores", Runtime.getRuntime().availableProcessors());
-    ArrayNode array = root.putArray("rows");
-    for (Row row : rows) {
-      ObjectNode node = array.addObject();
-      node.put("scenario", row.scenario());
-      node.put("strategy", row.strategy());
-      node.put("workload_type", row.workload());
-      node.put("num_instances", row.jobs());
-      node.put("max_concurrent_jobs", row.concurrency());
-      number(node, "work_duration", row.workSeconds());
-      node.put("repeats", row.repeats());
-      node.put("status", row.status().id());
-      if (row.error() != null) {
-        node.put("error", row.error());
-      }
-      number(node, "ideal_time", row.idealSeconds());
-      number(node, "total_time_mean", row.totalSecondsMean());
-      number(node, "efficiency_mean", row.efficiency().avg());
-      number(node, "efficiency_min", row.efficiency().min());
-      number(node, "efficiency_max", row.efficiency().max());
-      number(node, "jobs_per_second_mean", row.jobsPerSecondMean());
-      number(node, "cpu_seconds_mean", row.cpuSecondsMean());
-      number(node, "start_delay_p50_ms_mean", row.startDelayP50MillisMean());
-      number(node, "start_delay_p99_ms_mean", row.startDelayP99MillisMean());
-      number(node, "warmup_time", row.warmupSeconds());
-    }
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (IOException e) {
-      throw new IllegalStateException("a tree of plain nodes always renders", e);
-    }
-  }
-
-  private static void number(ObjectNode node, String field, double value) {
-    if (Double.isFinite(value)) {
-      node.put(field, value);
-    } else {
-      node.putNull(field);
-    }
   }
 }

@@ -1,7 +1,8 @@
 package io.github.workerbench.cli;
 
-import picocli.CommandLine;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code ./bench} command line. Each verb is a subcommand class of its own; this class only
@@ -29,6 +30,13 @@ public final class BenchCli {
   public static final int EXIT_BAD_INPUT = 2;
 
   private BenchCli() {}
+
+  /** Prints a user error as the one line the CLI promises and returns {@link #EXIT_BAD_INPUT}. */
+  static int badInput(PrintWriter err, String verb, String message) {
+    err.println("bench " + verb + ": " + message);
+    err.flush();
+    return EXIT_BAD_INPUT;
+  }
 
   public static void main(String[] args) {
     System.exit(newCommandLine().execute(args));

@@ -1,80 +1,79 @@
 package io.github.workerbench.cli;
 
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code bench benchmark}: the seed's strategy comparison — every strategy on the cpu workload
- * with the same n, c and d — printed as one table. Exit 0 when every scenario succeeded, 1
- * otherwise, 2 for bad input, 130 after Ctrl-C (the running scenario stops, is shown as
+ * with the same scenario options — printed as one table. Exit 0 when every scenario succeeded, 1
+ * otherwise, 2 for bad input (also for {@code --worker-strategy} or {@code --workload-type}, which
+ * the comparison sets itself), 130 after Ctrl-C (the running scenario stops, is shown as
  * interrupted, and no further one runs).
  */
 @Command(
     name = "benchmark",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ScenarioOptions.Comparison.class,
     description = "Compares all five strategies on the cpu workload.")
 public final class BenchmarkCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Mixin ComparisonOptions options;
+  @Mixin ScenarioOptions scenario;
+
+  @Mixin EngineOptions engine;
 
   @Override
   public Integer call() {
-    return compare(spec, "benchmark", "Strategies on cpu", List.of(WorkloadKind.CPU), options);
+    return compare(spec, "Strategies on cpu", List.of(WorkloadKind.CPU), scenario, engine);
   }
 
-  /** Runs every strategy on every workload and prints the table; shared with the workloads verb. */
+  /**
+   * Runs every strategy on every workload and prints the table; shared with the workloads verb.
+   */
   static int compare(
       CommandSpec spec,
-      String verb,
       String title,
       List<WorkloadKind> workloads,
-      ComparisonOptions options) {
+      ScenarioOptions scenario,
+      EngineOptions engine) {
+    String verb = spec.name();
     List<ScenarioPlan> plans = new ArrayList<>();
     EngineSettings engineSettings;
     try {
-      engineSettings = EngineSettings.fromSystem(options.engine);
+      for (String option : ScenarioOptions.given(spec)) {
+        if (option.equals("--worker-strategy") || option.equals("--workload-type")) {
+          throw new IllegalArgumentException(
+              option + " is the comparison's own; use bench test for one strategy and workload");
+        }
+      }
+      engineSettings = engine.settings();
       for (WorkloadKind workload : workloads) {
         for (StrategyKind strategy : StrategyKind.values()) {
-          Scenario.Builder builder =
-              Scenario.builder()
-                  .name(verb + "_" + strategy.id() + "_" + workload.id())
-                  .description(title)
-                  .phase(verb)
-                  .numInstances(options.processInstances)
-                  .strategy(strategy)
-                  .workloadType(workload)
-                  .workDuration(options.workDurationSeconds)
-                  .maxConcurrentJobs(options.maxConcurrentJobs)
-                  .repeats(1)
-                  .jobTimeoutMs(ScenarioOptions.DEFAULT_JOB_TIMEOUT_MS)
-                  .timeout(1);
-          builder.timeout(ScenarioOptions.defaultTimeoutSeconds(builder.build()));
-          plans.add(ScenarioPlan.of(builder.build()));
+          String name = verb + "_" + strategy.id() + "_" + workload.id();
+          plans.add(ScenarioPlan.of(scenario.scenario(name, verb, strategy, workload)));
         }
       }
     } catch (IllegalArgumentException e) {
-      return ScenarioOptions.badInput(spec.commandLine().getErr(), verb, e.getMessage());
+      return BenchCli.badInput(spec.commandLine().getErr(), verb, e.getMessage());
     }
     FigurePrinter printer = new FigurePrinter(spec.commandLine().getOut());
     StopOnCtrlC ctrlC = StopOnCtrlC.interruptingWork(verb);
     List<ScenarioResult> results;
-    try {
-      results =
-          ScenarioOptions.runAll(engineSettings, plans, options.warmup(), printer, ctrlC);
+    try (ScenarioRunner runner = TestCommand.runner(engineSettings, engine, printer)) {
+      results = ctrlC.runAll(runner, plans, result -> {});
       printer.printTable(title, results);
     } finally {
       // Only now may a Ctrl-C exit proceed: the table of what ran is printed.

@@ -1,31 +1,34 @@
 package io.github.workerbench.cli;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code bench benchmark-workloads}: the seed's strategies × workloads comparison — every
- * strategy on cpu and on io with the same n, c and d — printed as one table.
+ * strategy on cpu and on io with the same scenario options — printed as one table.
  */
 @Command(
     name = "benchmark-workloads",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ScenarioOptions.Comparison.class,
     description = "Compares all five strategies on the cpu and io workloads.")
 public final class BenchmarkWorkloadsCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Mixin ComparisonOptions options;
+  @Mixin ScenarioOptions scenario;
+
+  @Mixin EngineOptions engine;
 
   @Override
   public Integer call() {
     return BenchmarkCommand.compare(
-        spec, "benchmark-workloads", "Strategies x workloads",
-        List.of(WorkloadKind.CPU, WorkloadKind.IO), options);
+        spec, "Strategies x workloads", List.of(WorkloadKind.CPU, WorkloadKind.IO), scenario,
+        engine);
   }
 }

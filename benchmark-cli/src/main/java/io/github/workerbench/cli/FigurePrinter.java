@@ -1,10 +1,11 @@
 package io.github.workerbench.cli;
 
-import io.github.workerbench.core.result.MetricSummary;
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.result.ScenarioResult;
 import io.github.workerbench.core.run.RunListener;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.result.Metric;
+import io.github.workerbench.model.result.MetricSummary;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +64,7 @@ final class FigurePrinter {
 
   /** The figures of one scenario, averaged over its repeats. */
   void printResult(ScenarioResult result) {
-    Map<String, MetricSummary> s = result.summaries();
+    Map<Metric, MetricSummary> s = result.summaries();
     out.println();
     out.println("=== Results: " + result.name() + " ===");
     out.printf(Locale.ROOT, "Status:              %s%n", result.status().id());
@@ -73,26 +74,26 @@ final class FigurePrinter {
     out.printf(Locale.ROOT, "Strategy:            %s (resolved %s)%n",
         result.plan().scenario().strategy().id(), result.resolvedStrategy());
     if (!s.isEmpty()) {
-      out.printf(Locale.ROOT, "Total time:          %s s%n", spread(s.get("total_time"), "%.3f"));
+      out.printf(Locale.ROOT, "Total time:          %s s%n", spread(s.get(Metric.TOTAL_TIME), "%.3f"));
       out.printf(Locale.ROOT, "Jobs completed:      %.0f / %d%n",
-          s.get("jobs_completed").avg(), result.plan().numInstances());
-      out.printf(Locale.ROOT, "Jobs per second:     %s%n", spread(s.get("jobs_per_second"), "%.2f"));
-      out.printf(Locale.ROOT, "Ideal time:          %.3f s%n", s.get("ideal_time").avg());
-      out.printf(Locale.ROOT, "Efficiency:          %s%n", spread(s.get("efficiency"), "%.2f"));
+          s.get(Metric.JOBS_COMPLETED).avg(), result.plan().numInstances());
+      out.printf(Locale.ROOT, "Jobs per second:     %s%n", spread(s.get(Metric.JOBS_PER_SECOND), "%.2f"));
+      out.printf(Locale.ROOT, "Ideal time:          %.3f s%n", s.get(Metric.IDEAL_TIME).avg());
+      out.printf(Locale.ROOT, "Efficiency:          %s%n", spread(s.get(Metric.EFFICIENCY), "%.2f"));
       out.printf(Locale.ROOT, "Latency (ms):        p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
-          avg(s, "latency_p50_ms"), avg(s, "latency_p95_ms"), avg(s, "latency_p99_ms"),
-          avg(s, "latency_max_ms"));
+          avg(s, Metric.LATENCY_P50), avg(s, Metric.LATENCY_P95), avg(s, Metric.LATENCY_P99),
+          avg(s, Metric.LATENCY_MAX));
       out.printf(Locale.ROOT, "Start delay (ms):    p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
-          avg(s, "start_delay_p50_ms"), avg(s, "start_delay_p95_ms"),
-          avg(s, "start_delay_p99_ms"), avg(s, "start_delay_max_ms"));
+          avg(s, Metric.START_DELAY_P50), avg(s, Metric.START_DELAY_P95),
+          avg(s, Metric.START_DELAY_P99), avg(s, Metric.START_DELAY_MAX));
       out.printf(Locale.ROOT, "Peak in flight:      %.0f (max_concurrent_jobs %d)%n",
-          s.get("peak_in_flight").max(), result.plan().maxConcurrentJobs());
+          s.get(Metric.PEAK_IN_FLIGHT).max(), result.plan().maxConcurrentJobs());
       out.printf(Locale.ROOT, "Memory peak:         %.1f MB heap, %.1f MB max RSS, %+.1f MB RSS delta%n",
-          avg(s, "memory_peak_mb"), avg(s, "max_rss_mb"), avg(s, "rss_delta_mb"));
+          avg(s, Metric.MEMORY_PEAK), avg(s, Metric.MAX_RSS), avg(s, Metric.RSS_DELTA));
       out.printf(Locale.ROOT, "CPU:                 %.2f s, GC %.3f s, %.0f peak threads%n",
-          avg(s, "cpu_seconds"), avg(s, "gc_seconds"), s.get("peak_threads").max());
+          avg(s, Metric.CPU_SECONDS), avg(s, Metric.GC_SECONDS), s.get(Metric.PEAK_THREADS).max());
       out.printf(Locale.ROOT, "Faults:              %.0f redeliveries, %.0f failed jobs, %.0f incidents%n",
-          sum(result, "redeliveries"), sum(result, "failed_jobs"), sum(result, "incidents"));
+          sum(result, Metric.REDELIVERIES), sum(result, Metric.FAILED_JOBS), sum(result, Metric.INCIDENTS));
     }
     out.printf(Locale.ROOT, "Worker start-up:     %.3f s (outside the measured window)%n",
         result.workerStartupSeconds());
@@ -114,16 +115,16 @@ final class FigurePrinter {
         "Strategy", "Workload", "Jobs/s", "Time(s)", "Efficiency", "p99(ms)", "Peak", "RSS(MB)",
         "Status");
     for (ScenarioResult result : results) {
-      Map<String, MetricSummary> s = result.summaries();
+      Map<Metric, MetricSummary> s = result.summaries();
       out.printf(Locale.ROOT, "%-10s %-10s %9.2f %9.3f %10.2f %9.1f %6.0f %10.1f  %s%n",
           result.resolvedStrategy(),
           result.plan().scenario().workloadType().id(),
-          avg(s, "jobs_per_second"),
-          avg(s, "total_time"),
-          avg(s, "efficiency"),
-          avg(s, "latency_p99_ms"),
-          s.isEmpty() ? 0 : s.get("peak_in_flight").max(),
-          avg(s, "max_rss_mb"),
+          avg(s, Metric.JOBS_PER_SECOND),
+          avg(s, Metric.TOTAL_TIME),
+          avg(s, Metric.EFFICIENCY),
+          avg(s, Metric.LATENCY_P99),
+          s.isEmpty() ? 0 : s.get(Metric.PEAK_IN_FLIGHT).max(),
+          avg(s, Metric.MAX_RSS),
           result.status().id() + (result.error() == null ? "" : ": " + result.error()));
     }
     out.flush();
@@ -139,12 +140,12 @@ final class FigurePrinter {
             summary.std(), summary.min(), summary.max());
   }
 
-  private static double avg(Map<String, MetricSummary> summaries, String metric) {
+  private static double avg(Map<Metric, MetricSummary> summaries, Metric metric) {
     MetricSummary summary = summaries.get(metric);
     return summary == null ? 0 : summary.avg();
   }
 
-  private static double sum(ScenarioResult result, String metric) {
-    return result.repeats().stream().mapToDouble(r -> r.toMap().get(metric)).sum();
+  private static double sum(ScenarioResult result, Metric metric) {
+    return result.repeats().stream().mapToDouble(metric::of).sum();
   }
 }

@@ -1,10 +1,10 @@
 package io.github.workerbench.cli;
 
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioWriter;
 import io.github.workerbench.generator.GenerationSummary;
 import io.github.workerbench.generator.Suite;
 import io.github.workerbench.generator.SuiteGenerator;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

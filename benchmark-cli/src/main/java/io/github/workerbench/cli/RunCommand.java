@@ -2,39 +2,40 @@ package io.github.workerbench.cli;
 
 import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.run.RunListener;
+import io.github.workerbench.core.metrics.JobObserver;
+import io.github.workerbench.core.run.EngineRepeatDriver;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.run.Warmup;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.worker.DefaultWorkerFactory;
-import io.github.workerbench.report.HtmlReport;
-import io.github.workerbench.report.Reports;
-import io.github.workerbench.report.ResultsData;
-import io.github.workerbench.report.ResultsReader;
-import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.result.ResultsFile;
 import io.github.workerbench.core.run.suite.ScenarioExecutor;
 import io.github.workerbench.core.run.suite.SuiteOptions;
 import io.github.workerbench.core.run.suite.SuiteOutcome;
 import io.github.workerbench.core.run.suite.SuiteRunner;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioReader;
+import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.generator.Suite;
 import io.github.workerbench.generator.SuiteGenerator;
+import io.github.workerbench.model.result.ResultsFile;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioReader;
+import io.github.workerbench.report.HtmlReport;
+import io.github.workerbench.report.ReportInputException;
+import io.github.workerbench.report.Reports;
+import io.github.workerbench.report.ResultsData;
+import io.github.workerbench.report.ResultsReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,15 +60,13 @@ public final class RunCommand implements Callable<Integer> {
   /** Exit code after Ctrl-C, as a shell reports a SIGINT death (128 + 2). */
   public static final int EXIT_INTERRUPTED = StopOnCtrlC.EXIT_INTERRUPTED;
 
-  private static final List<String> ENGINES = List.of("embedded", "container", "remote");
-
   /**
-   * Makes the executor for an engine kind; {@code progress} wants every job completion, {@code
-   * warmup} is the unmeasured work before the first scenario of each transport and acquisition.
+   * Makes the executor for an engine; {@code progress} wants every job completion, {@code warmup}
+   * is the unmeasured work before the first scenario of each transport and acquisition.
    */
   @FunctionalInterface
   public interface ExecutorFactory {
-    ScenarioExecutor create(String engine, JobObserver progress, Warmup warmup);
+    ScenarioExecutor create(EngineSettings engine, JobObserver progress, Warmup warmup);
   }
 
   @Spec private CommandSpec spec;
@@ -108,12 +107,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Keep the successful results already in the results file; run the rest")
   private boolean resume;
 
-  @Option(
-      names = "--engine",
-      paramLabel = "KIND",
-      defaultValue = "embedded",
-      description = "embedded, container or remote (default: ${DEFAULT-VALUE})")
-  private String engine;
+  @Mixin EngineOptions engine;
 
   @Option(
       names = "--duration-scale",
@@ -124,13 +118,6 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "Show stack traces")
   private boolean verbose;
-
-  @Option(
-      names = "--no-warmup",
-      description =
-          "Measure a cold JVM: skip the unmeasured warm-up (jobs through the client and each"
-              + " strategy's worker) before the first scenario of each kind")
-  private boolean noWarmup;
 
   private final ExecutorFactory executors;
 
@@ -149,15 +136,15 @@ public final class RunCommand implements Callable<Integer> {
    * worker factory, so the CPU calibration is measured once) for the whole suite, whose job
    * events also move the progress bar. Closing it stops the engine.
    */
-  static ScenarioExecutor executorFor(String engine, JobObserver progress, Warmup warmup) {
+  static ScenarioExecutor executorFor(
+      EngineSettings engine, JobObserver progress, Warmup warmup) {
     ScenarioRunner runner =
         new ScenarioRunner(
-            EngineSettings.fromSystem(engine)::newAdapter,
-            new DefaultWorkerFactory().alsoObservedBy(progress),
-            System::nanoTime,
-            Clock.systemUTC(),
-            RunListener.noop(),
-            warmup);
+            new EngineRepeatDriver(
+                engine::newAdapter,
+                new DefaultWorkerFactory().alsoObservedBy(progress),
+                warmup,
+                System::nanoTime));
     return new ClosingExecutor(runner);
   }
 
@@ -181,8 +168,10 @@ public final class RunCommand implements Callable<Integer> {
     SuiteRunner runner;
     SuiteRunner.Prepared prepared;
     AtomicReference<ScenarioExecutor> executor = new AtomicReference<>();
+    EngineSettings engineSettings;
     try {
       String source = checkSource();
+      engineSettings = engine.settings();
       List<Scenario> scenarios = loadScenarios();
       SuiteOptions options =
           new SuiteOptions(
@@ -198,9 +187,7 @@ public final class RunCommand implements Callable<Integer> {
               results,
               new RunProgress(err, System.console() != null));
       prepared = runner.prepare(scenarios, source, options);
-      executor.set(
-          executors.create(
-              engine, runner.jobObserver(), noWarmup ? Warmup.none() : Warmup.standard()));
+      executor.set(executors.create(engineSettings, runner.jobObserver(), engine.warmup()));
     } catch (IllegalArgumentException e) {
       return fail(err, e, BenchCli.EXIT_BAD_INPUT);
     } catch (BenchmarkException e) {
@@ -209,7 +196,7 @@ public final class RunCommand implements Callable<Integer> {
 
     StopOnCtrlC ctrlC = StopOnCtrlC.install("run", runner::requestStop);
     try {
-      SuiteOutcome outcome = runner.run(prepared, engine);
+      SuiteOutcome outcome = runner.run(prepared, engineSettings.kind().id());
       closeExecutor(executor.get());
       Path html = htmlBeside(output);
       ResultsData data = ResultsReader.read(output);
@@ -225,7 +212,7 @@ public final class RunCommand implements Callable<Integer> {
         return EXIT_INTERRUPTED;
       }
       return outcome.anyFailed() ? 1 : 0;
-    } catch (UncheckedIOException | BenchmarkException e) {
+    } catch (UncheckedIOException | BenchmarkException | ReportInputException e) {
       return fail(err, e, 1);
     } catch (IOException e) {
       return fail(err, new UncheckedIOException(e), 1);
@@ -274,13 +261,6 @@ public final class RunCommand implements Callable<Integer> {
     if (!(durationScale > 0) || Double.isInfinite(durationScale)) {
       throw new IllegalArgumentException(
           "--duration-scale must be greater than 0, but was " + durationScale);
-    }
-    if (!ENGINES.contains(engine)) {
-      throw new IllegalArgumentException(
-          "--engine: unknown engine '"
-              + engine
-              + "', expected one of "
-              + String.join(", ", ENGINES));
     }
     return scenariosFile != null ? scenariosFile.toString() : "suite:" + suite;
   }

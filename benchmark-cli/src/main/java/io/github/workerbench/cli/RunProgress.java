@@ -1,10 +1,10 @@
 package io.github.workerbench.cli;
 
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
 import io.github.workerbench.core.run.suite.SuiteListener;
 import io.github.workerbench.core.run.suite.SuiteOutcome;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

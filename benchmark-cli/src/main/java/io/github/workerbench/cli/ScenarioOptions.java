@@ -1,76 +1,182 @@
 package io.github.workerbench.cli;
 
-import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.run.ScenarioRunner;
-import io.github.workerbench.core.run.Warmup;
-import io.github.workerbench.core.scenario.IdealTime;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.worker.DefaultWorkerFactory;
-import java.io.PrintWriter;
-import java.time.Clock;
-import java.util.ArrayList;
+import io.github.workerbench.model.scenario.AcquisitionKind;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.TransportKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /**
- * What the run verbs share: the default timeout a command-line scenario gets, and running a list
- * of plans on one runner (one engine, one worker factory, so the CPU calibration is measured
- * once).
+ * The options that describe a scenario on the command line ({@code bench test}, {@code bare},
+ * {@code benchmark}, {@code benchmark-workloads}), with the seed's spellings ({@code
+ * --process_instances}) too. A picocli mixin; the values an option left out gets come from the
+ * model ({@link ScenarioPlan#SINGLE_SCENARIO}, {@link ScenarioPlan#COMPARISON} and the plan's own
+ * resolution) through the command's default provider ({@link Single}, {@link Comparison}), so
+ * none is written here. Not thread-safe.
  */
 final class ScenarioOptions {
 
-  /** The job timeout handed to the engine when the user gives none: 5 minutes. */
-  static final long DEFAULT_JOB_TIMEOUT_MS = 300_000;
+  @Option(names = {"--process-instances", "--process_instances"}, paramLabel = "N",
+      description = "Process instances, one job each (default ${DEFAULT-VALUE}).")
+  int processInstances;
 
-  private ScenarioOptions() {}
+  @Option(names = {"--worker-strategy", "--worker_strategy"}, paramLabel = "KIND",
+      description = "async, thread, virtual, process or auto (default ${DEFAULT-VALUE}).")
+  String workerStrategy;
 
-  /** Three times the ideal time plus 30 s of slack, at least 60 s. */
-  static double defaultTimeoutSeconds(Scenario withoutTimeout) {
-    ScenarioPlan plan = ScenarioPlan.of(withoutTimeout);
-    double ideal =
-        IdealTime.perRepeat(plan, Runtime.getRuntime().availableProcessors()).toNanos() / 1e9;
-    return Math.max(60, 3 * ideal + 30);
+  @Option(names = {"--workload-type", "--workload_type"}, paramLabel = "KIND",
+      description = "cpu, io, subprocess, subprocess_threaded or sleep (default ${DEFAULT-VALUE}).")
+  String workloadType;
+
+  @Option(names = {"--work-duration-seconds", "--work_duration_seconds"}, paramLabel = "S",
+      description = "Mean work per job in seconds (default ${DEFAULT-VALUE}).")
+  double workDurationSeconds;
+
+  @Option(names = {"--max-concurrent-jobs", "--max_concurrent_jobs"}, paramLabel = "N",
+      description = "Most jobs in work at once (default ${DEFAULT-VALUE}).")
+  int maxConcurrentJobs;
+
+  @Option(names = {"--repeat-runs", "--repeat_runs", "--repeats"}, paramLabel = "N",
+      description = "Repeats (default ${DEFAULT-VALUE}).")
+  int repeatRuns;
+
+  @Option(names = {"--job-timeout-milliseconds", "--job_timeout_milliseconds"}, paramLabel = "MS",
+      description = "The jobs' activation timeout (default ${DEFAULT-VALUE}).")
+  long jobTimeoutMilliseconds;
+
+  @Option(names = {"--jitter-pct", "--jitter_pct"}, paramLabel = "X",
+      description = "Spread of work durations around the mean, 0..1 (default ${DEFAULT-VALUE}).")
+  double jitterPct;
+
+  @Option(names = {"--timeout-seconds", "--timeout_seconds"}, paramLabel = "S",
+      description = "Time a repeat may take (default: 3 × the ideal time + 30 s, at least 60 s).")
+  Double timeoutSeconds;
+
+  @Option(names = "--transport", paramLabel = "KIND",
+      description = "rest, grpc-poll or grpc-stream (default ${DEFAULT-VALUE}).")
+  String transport;
+
+  @Option(names = "--acquisition", paramLabel = "KIND",
+      description = "job-worker or direct (default ${DEFAULT-VALUE}).")
+  String acquisition;
+
+  @Option(names = {"--max-jobs-active", "--max_jobs_active"}, paramLabel = "N",
+      description = "The JobWorker's maxJobsActive (default: max concurrent jobs).")
+  Integer maxJobsActive;
+
+  @Option(names = {"--failure-rate", "--failure_rate"}, paramLabel = "X",
+      description = "Fraction of handler runs that throw, 0..1 (default ${DEFAULT-VALUE}).")
+  double failureRate;
+
+  /**
+   * The scenario these options describe, with its own strategy and workload.
+   *
+   * @throws IllegalArgumentException naming the option's field when a value is not valid
+   */
+  Scenario scenario(String name, String phase) {
+    return scenario(
+        name, phase, StrategyKind.fromId(workerStrategy), WorkloadKind.fromId(workloadType));
   }
 
   /**
-   * Runs the plans one after another on one engine, printing progress, until one is interrupted
-   * or Ctrl-C arrives; a scenario cut short by Ctrl-C is recorded as interrupted.
+   * The scenario these options describe with this strategy and workload (a comparison's), the
+   * timeout being the default one unless given.
+   *
+   * @throws IllegalArgumentException naming the option's field when a value is not valid
    */
-  static List<ScenarioResult> runAll(
-      EngineSettings engine,
-      List<ScenarioPlan> plans,
-      Warmup warmup,
-      FigurePrinter printer,
-      StopOnCtrlC ctrlC) {
-    List<ScenarioResult> results = new ArrayList<>();
-    try (ScenarioRunner runner =
-        new ScenarioRunner(
-            engine::newAdapter,
-            new DefaultWorkerFactory(),
-            System::nanoTime,
-            Clock.systemUTC(),
-            printer.progress(),
-            warmup)) {
-      for (ScenarioPlan plan : plans) {
-        if (ctrlC.requested()) {
-          break;
-        }
-        ScenarioResult result = ctrlC.recorded(ctrlC.interruptible(() -> runner.run(plan)));
-        results.add(result);
-        if (result.status() == RunStatus.INTERRUPTED) {
-          break;
-        }
-      }
-    }
-    return results;
+  Scenario scenario(String name, String phase, StrategyKind strategy, WorkloadKind workload) {
+    Scenario.Builder builder =
+        Scenario.builder()
+            .name(name)
+            .phase(phase)
+            .description("bench " + phase)
+            .numInstances(processInstances)
+            .strategy(strategy)
+            .workloadType(workload)
+            .workDuration(workDurationSeconds)
+            .maxConcurrentJobs(maxConcurrentJobs)
+            .repeats(repeatRuns)
+            .jobTimeoutMs(jobTimeoutMilliseconds)
+            .jitterPct(jitterPct)
+            .transport(TransportKind.fromId(transport))
+            .acquisition(AcquisitionKind.fromId(acquisition))
+            .maxJobsActive(maxJobsActive)
+            .failureRate(failureRate);
+    return ScenarioPlan.withTimeout(
+        builder, timeoutSeconds, Runtime.getRuntime().availableProcessors());
   }
 
-  /** Prints a user error as the one line the CLI promises and returns the exit code. */
-  static int badInput(PrintWriter err, String verb, String message) {
-    err.println("bench " + verb + ": " + message);
-    err.flush();
-    return BenchCli.EXIT_BAD_INPUT;
+  /** The options of this mixin that the user gave on the command line, by their longest name. */
+  static List<String> given(CommandSpec spec) {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    return spec.mixins().get("scenario").options().stream()
+        .filter(parsed::hasMatchedOption)
+        .map(OptionSpec::longestName)
+        .toList();
+  }
+
+  /**
+   * The model's defaults for these options, by option name: the scenario's from {@code
+   * defaults}, the optional ones as the plan resolves them when left out.
+   */
+  private static Map<String, String> defaults(ScenarioPlan.Defaults defaults) {
+    ScenarioPlan resolved = ScenarioPlan.of(defaults.builder("defaults", "defaults").timeout(1).build());
+    return Map.ofEntries(
+        Map.entry("--process-instances", String.valueOf(defaults.numInstances())),
+        Map.entry("--worker-strategy", defaults.strategy().id()),
+        Map.entry("--workload-type", defaults.workloadType().id()),
+        Map.entry("--work-duration-seconds", String.valueOf(defaults.workDurationSeconds())),
+        Map.entry("--max-concurrent-jobs", String.valueOf(defaults.maxConcurrentJobs())),
+        Map.entry("--repeat-runs", String.valueOf(defaults.repeats())),
+        Map.entry("--job-timeout-milliseconds", String.valueOf(defaults.jobTimeoutMs())),
+        Map.entry("--jitter-pct", String.valueOf(resolved.jitterPct())),
+        Map.entry("--transport", resolved.transport().id()),
+        Map.entry("--acquisition", resolved.acquisition().id()),
+        Map.entry("--failure-rate", String.valueOf(resolved.failureRate())));
+  }
+
+  /** The defaults of a scenario's options, for a command's {@code defaultValueProvider}. */
+  private abstract static class ModelDefaults implements IDefaultValueProvider {
+    private final Map<String, String> values;
+
+    ModelDefaults(ScenarioPlan.Defaults defaults) {
+      this.values = defaults(defaults);
+    }
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+      if (argSpec instanceof OptionSpec option) {
+        for (String name : option.names()) {
+          String value = values.get(name);
+          if (value != null) {
+            return value;
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The defaults of {@code bench test} and {@code bench bare}: {@link ScenarioPlan#SINGLE_SCENARIO}. */
+  static final class Single extends ModelDefaults {
+    Single() {
+      super(ScenarioPlan.SINGLE_SCENARIO);
+    }
+  }
+
+  /** The defaults of the comparison verbs: {@link ScenarioPlan#COMPARISON}. */
+  static final class Comparison extends ModelDefaults {
+    Comparison() {
+      super(ScenarioPlan.COMPARISON);
+    }
   }
 }

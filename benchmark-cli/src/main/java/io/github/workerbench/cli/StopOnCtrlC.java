@@ -1,10 +1,15 @@
 package io.github.workerbench.cli;
 
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -70,6 +75,30 @@ final class StopOnCtrlC implements AutoCloseable {
         Thread.interrupted();
       }
     }
+  }
+
+  /**
+   * Runs the plans one after another on {@code runner}, each {@link #interruptible}, until one is
+   * interrupted or Ctrl-C arrives, handing each result (a scenario cut short by Ctrl-C recorded as
+   * interrupted) to {@code each} before the next starts.
+   *
+   * @return the results of the scenarios that ran, in order
+   */
+  List<ScenarioResult> runAll(
+      ScenarioRunner runner, List<ScenarioPlan> plans, Consumer<ScenarioResult> each) {
+    List<ScenarioResult> results = new ArrayList<>();
+    for (ScenarioPlan plan : plans) {
+      if (requested) {
+        break;
+      }
+      ScenarioResult result = recorded(interruptible(() -> runner.run(plan)));
+      results.add(result);
+      each.accept(result);
+      if (result.status() == RunStatus.INTERRUPTED) {
+        break;
+      }
+    }
+    return results;
   }
 
   /** Whether Ctrl-C arrived: the command must stop running scenarios and exit 130. */

@@ -78,15 +78,43 @@ class BareCommandTest {
                 assertThat(row.split("\\s+"))
                     .startsWith("bare", "virtual", "sleep", "8", "4", "0.020", "0.040")
                     .endsWith("success"));
+    // the standard results format, its engine "bare"
     JsonNode saved = new ObjectMapper().readTree(output.toFile());
-    assertThat(saved.get("kind").asText()).isEqualTo("bare");
-    JsonNode row = saved.get("rows").get(0);
-    assertThat(row.get("repeats").asInt()).isEqualTo(2);
-    assertThat(row.get("ideal_time").asDouble()).isEqualTo(0.04);
-    assertThat(row.get("efficiency_mean").asDouble()).isGreaterThan(0).isLessThanOrEqualTo(1.05);
-    assertThat(row.get("efficiency_min").asDouble())
-        .isLessThanOrEqualTo(row.get("efficiency_max").asDouble());
+    assertThat(saved.get("tool").asText()).isEqualTo("worker-bench");
+    assertThat(saved.get("engine").asText()).isEqualTo("bare");
+    assertThat(saved.get("scenarios_file").asText()).isEqualTo("bench bare");
+    JsonNode result = saved.get("results").get(0);
+    assertThat(result.get("name").asText()).isEqualTo("bare");
+    assertThat(result.get("status").asText()).isEqualTo("success");
+    assertThat(result.get("repeats").asInt()).isEqualTo(2);
+    assertThat(result.get("repeat_results")).hasSize(2);
+    assertThat(result.get("ideal_time").asDouble()).isEqualTo(0.04);
+    assertThat(result.get("efficiency_avg").asDouble()).isGreaterThan(0).isLessThanOrEqualTo(1.05);
+    assertThat(result.get("efficiency_min").asDouble())
+        .isLessThanOrEqualTo(result.get("efficiency_max").asDouble());
+    assertThat(result.get("warnings")).isEmpty();
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void shouldWriteAFileThatReportAndTheBaselineGateReadWhenOutputIsGiven() throws IOException {
+    // given
+    Path file = scenarios(SCENARIOS);
+    Path output = folder.resolve("bare.json");
+    assertThat(bench("bare", file.toString(), "--repeats", "1", "--output=" + output))
+        .as(err.toString())
+        .isZero();
+    out.getBuffer().setLength(0);
+
+    // when
+    int exitCode = bench("report", output.toString(), "--baseline", output.toString());
+
+    // then
+    assertThat(exitCode).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("sleep_virtual", "sleep_thread", "2 succeeded");
+    assertThat(new ObjectMapper().readTree(output.toFile()).get("results"))
+        .extracting(node -> node.get("transport").asText())
+        .containsExactly("grpc-stream", "rest");
   }
 
   @Test

@@ -22,8 +22,10 @@ class ComparisonCommandsTest {
             + " | max_concurrent_jobs must be greater than 0",
         "benchmark | --work-duration-seconds=0 | work_duration must be greater than 0",
         "benchmark-workloads | --work_duration_seconds=0 | work_duration must be greater than 0",
-        "benchmark | --engine=cloud | unknown engine 'cloud'",
-        "benchmark-workloads | --engine=cloud | unknown engine 'cloud'"
+        "benchmark | --engine=cloud | bench benchmark: --engine: unknown engine 'cloud'",
+        "benchmark-workloads | --engine=cloud | unknown engine 'cloud'",
+        "benchmark | --worker-strategy=thread | --worker-strategy is the comparison's own",
+        "benchmark-workloads | --workload_type=io | --workload-type is the comparison's own"
       })
   void shouldPrintOneLineAndExitTwoWhenAComparisonOptionIsBad(
       String verb, String option, String expected) {

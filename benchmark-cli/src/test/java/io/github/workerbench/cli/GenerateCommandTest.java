@@ -2,10 +2,10 @@ package io.github.workerbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.workerbench.core.scenario.ScenarioReader;
-import io.github.workerbench.core.scenario.ScenarioWriter;
 import io.github.workerbench.generator.Suite;
 import io.github.workerbench.generator.SuiteGenerator;
+import io.github.workerbench.model.scenario.ScenarioReader;
+import io.github.workerbench.model.scenario.ScenarioWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

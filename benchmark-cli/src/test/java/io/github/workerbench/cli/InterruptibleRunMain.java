@@ -1,7 +1,7 @@
 package io.github.workerbench.cli;
 
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.workerbench.core.BenchmarkException;
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.engine.EngineKind;
+import io.github.workerbench.core.engine.EngineSettings;
 import io.github.workerbench.core.run.Warmup;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -226,13 +228,48 @@ class RunCommandTest {
   }
 
   @Test
+  void shouldRunOnTheEngineOfTheSystemPropertyWhenNoEngineOptionIsGiven() throws IOException {
+    // given
+    Path results = folder.resolve("property.json");
+    List<EngineKind> handed = new CopyOnWriteArrayList<>();
+    RunCommand.ExecutorFactory recording =
+        (engine, progress, warmup) -> {
+          handed.add(engine.kind());
+          return ending(Set.of(), Set.of()).create(engine, progress, warmup);
+        };
+    String previous = System.getProperty(EngineSettings.ENGINE_PROPERTY);
+    System.setProperty(EngineSettings.ENGINE_PROPERTY, "container");
+
+    // when
+    int exit;
+    try {
+      exit =
+          execute(
+              recording, "--suite", "minimal", "--limit", "1", "--no-summary", "--output",
+              results.toString());
+    } finally {
+      if (previous == null) {
+        System.clearProperty(EngineSettings.ENGINE_PROPERTY);
+      } else {
+        System.setProperty(EngineSettings.ENGINE_PROPERTY, previous);
+      }
+    }
+
+    // then the property chose the engine, as it does for bench test and the benchmark tests
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(handed).containsExactly(EngineKind.CONTAINER);
+    assertThat(new ObjectMapper().readTree(results.toFile()).get("engine").asText())
+        .isEqualTo("container");
+  }
+
+  @Test
   void shouldExit1WithOneLineAndNoResultsWhenTheEngineCannotBeSetUp() {
     // given an executor factory that cannot set the engine up
     Path results = folder.resolve("r.json");
     RunCommand.ExecutorFactory broken =
         (engine, progress, warmup) -> {
           throw new BenchmarkException(
-              "Expected to set up the " + engine + " engine, but the image is missing");
+              "Expected to set up the " + engine.kind().id() + " engine, but the image is missing");
         };
 
     // when

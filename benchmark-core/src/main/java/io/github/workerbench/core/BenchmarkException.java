@@ -15,4 +15,17 @@ public class BenchmarkException extends RuntimeException {
   public BenchmarkException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * The message of a failure's root cause, or its class's simple name when it has none: the
+   * part of a wrapped failure worth showing, e.g. {@code Connection refused}.
+   */
+  public static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+  }
 }

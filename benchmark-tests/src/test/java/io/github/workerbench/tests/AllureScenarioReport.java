@@ -2,10 +2,11 @@ package io.github.workerbench.tests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.workerbench.core.result.MetricSummary;
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.ScenarioWriter;
+import io.github.workerbench.model.result.Metric;
+import io.github.workerbench.model.result.MetricSummary;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioWriter;
 import io.qameta.allure.Allure;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +46,27 @@ final class AllureScenarioReport {
   /** The metrics as JSON (the object the results file holds) and the latency chart. */
   static void attachResult(ScenarioResult result, ObjectNode written) {
     Allure.addAttachment("metrics.json", "application/json", written.toPrettyString(), ".json");
-    Map<String, MetricSummary> metrics = result.summaries();
+    Map<Metric, MetricSummary> metrics = result.summaries();
     Allure.addAttachment(
         "latency.svg",
         "image/svg+xml",
         LatencyChart.svg(
             "Latency of '" + result.name() + "' (ms, mean over repeats)",
             List.of(
-                distribution("latency", "latency", metrics),
-                distribution("start delay", "start_delay", metrics))),
+                distribution(
+                    "latency",
+                    metrics,
+                    Metric.LATENCY_P50,
+                    Metric.LATENCY_P95,
+                    Metric.LATENCY_P99,
+                    Metric.LATENCY_MAX),
+                distribution(
+                    "start delay",
+                    metrics,
+                    Metric.START_DELAY_P50,
+                    Metric.START_DELAY_P95,
+                    Metric.START_DELAY_P99,
+                    Metric.START_DELAY_MAX))),
         ".svg");
   }
 
@@ -63,17 +76,17 @@ final class AllureScenarioReport {
   }
 
   private static LatencyChart.Distribution distribution(
-      String label, String prefix, Map<String, MetricSummary> metrics) {
+      String label, Map<Metric, MetricSummary> metrics, Metric... p50p95p99max) {
     return new LatencyChart.Distribution(
         label,
-        avg(metrics, prefix + "_p50_ms"),
-        avg(metrics, prefix + "_p95_ms"),
-        avg(metrics, prefix + "_p99_ms"),
-        avg(metrics, prefix + "_max_ms"));
+        avg(metrics, p50p95p99max[0]),
+        avg(metrics, p50p95p99max[1]),
+        avg(metrics, p50p95p99max[2]),
+        avg(metrics, p50p95p99max[3]));
   }
 
-  private static double avg(Map<String, MetricSummary> metrics, String name) {
-    MetricSummary summary = metrics.get(name);
+  private static double avg(Map<Metric, MetricSummary> metrics, Metric metric) {
+    MetricSummary summary = metrics.get(metric);
     return summary == null ? Double.NaN : summary.avg();
   }
 }

@@ -2,6 +2,7 @@ package io.github.workerbench.tests;
 
 import io.github.workerbench.core.engine.EngineKind;
 import io.github.workerbench.generator.Suite;
+import io.github.workerbench.model.Identified;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -66,7 +67,7 @@ public record BenchmarkProperties(
       try {
         suite = Suite.fromId(suiteId.toLowerCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw bad(SUITE, suiteId, "expected one of " + Suite.ids());
+        throw bad(SUITE, suiteId, "expected one of " + Identified.ids(Suite.class));
       }
     }
     EngineKind engine = EngineKind.EMBEDDED;
@@ -75,7 +76,7 @@ public record BenchmarkProperties(
       try {
         engine = EngineKind.fromId(engineId.toLowerCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw bad(ENGINE, engineId, "expected one of " + EngineKind.ids());
+        throw bad(ENGINE, engineId, "expected one of " + Identified.ids(EngineKind.class));
       }
     }
     OptionalDouble scale = OptionalDouble.empty();

@@ -2,14 +2,13 @@ package io.github.workerbench.tests;
 
 import io.github.workerbench.core.engine.EngineKind;
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.result.ResultsFile;
-import io.github.workerbench.core.run.RunListener;
+import io.github.workerbench.core.run.EngineRepeatDriver;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.run.Warmup;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
-import java.time.Clock;
+import io.github.workerbench.model.result.ResultsFile;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,12 +64,8 @@ public final class BenchmarkSession {
     EngineSettings engine = EngineSettings.fromSystem(properties.engine().id());
     ScenarioRunner runner =
         new ScenarioRunner(
-            engine::newAdapter,
-            new DefaultWorkerFactory(),
-            System::nanoTime,
-            Clock.systemUTC(),
-            RunListener.noop(),
-            Warmup.standard());
+            new EngineRepeatDriver(
+                engine::newAdapter, new DefaultWorkerFactory(), Warmup.standard(), System::nanoTime));
     ExecutorService thread =
         Executors.newSingleThreadExecutor(
             task -> {

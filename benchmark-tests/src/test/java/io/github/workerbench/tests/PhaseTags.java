@@ -1,5 +1,6 @@
 package io.github.workerbench.tests;
 
+import io.github.workerbench.model.scenario.Phase;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +40,7 @@ public final class PhaseTags {
     if (phaseId == null || phaseId.isBlank()) {
       throw new IllegalArgumentException("phase id must not be empty");
     }
-    if (phaseId.equals("smoke_test")) {
+    if (phaseId.equals(Phase.SMOKE_TEST.id())) {
       return SMOKE;
     }
     Matcher numbered = NUMBERED.matcher(phaseId);

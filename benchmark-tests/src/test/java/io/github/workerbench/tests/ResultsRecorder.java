@@ -1,9 +1,9 @@
 package io.github.workerbench.tests;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.workerbench.core.result.ResultsFile;
-import io.github.workerbench.core.result.ResultsHeader;
-import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.model.result.ResultsFile;
+import io.github.workerbench.model.result.ResultsHeader;
+import io.github.workerbench.model.result.ScenarioResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

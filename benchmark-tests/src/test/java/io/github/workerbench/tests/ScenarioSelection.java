@@ -1,9 +1,9 @@
 package io.github.workerbench.tests;
 
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioReader;
 import io.github.workerbench.generator.Suite;
 import io.github.workerbench.generator.SuiteGenerator;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioReader;
 import java.util.List;
 import java.util.Objects;
 

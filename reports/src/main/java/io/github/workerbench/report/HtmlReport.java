@@ -1,5 +1,8 @@
 package io.github.workerbench.report;
 
+import io.github.workerbench.model.result.Metric;
+import io.github.workerbench.model.result.MetricSummary.Statistic;
+import io.github.workerbench.model.scenario.Phase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /**
  * Writes the one-file HTML report: the key-question answers, six charts drawn as inline SVG
@@ -90,26 +94,26 @@ public final class HtmlReport {
     Map.Entry<String, List<ReportRow>> concurrency = KeyQuestions.concurrencyRows(data);
     Map<String, Knee> knees = Knee.perStrategy(concurrency.getValue());
     String concurrencyNote =
-        concurrency.getKey().isEmpty() || concurrency.getKey().equals(KeyQuestions.CONCURRENCY)
+        concurrency.getKey().isEmpty() || concurrency.getKey().equals(Phase.CONCURRENCY_SCALING.id())
             ? ""
             : " (from " + concurrency.getKey() + ")";
     figure(html, "Throughput vs concurrency" + concurrencyNote,
         "Knee (dashed ring): the smallest concurrency reaching 90% of the strategy's best.",
         knees.isEmpty()
-            ? missing(KeyQuestions.CONCURRENCY)
+            ? missing(Phase.CONCURRENCY_SCALING)
             : SvgChart.lines("chart-concurrency", "Throughput vs concurrency", "max_concurrent_jobs",
                 "jobs/s", curveSeries(concurrency.getValue(), strategies, knees,
                     ReportRow::maxConcurrentJobs)));
-    List<ReportRow> load = data.phase(KeyQuestions.LOAD);
+    List<ReportRow> load = data.phase(Phase.LOAD_SCALING);
     figure(html, "Throughput vs load", "Jobs per run (num_instances) at c=20.",
         load.stream().noneMatch(ReportRow::measured)
-            ? missing(KeyQuestions.LOAD)
+            ? missing(Phase.LOAD_SCALING)
             : SvgChart.lines("chart-load", "Throughput vs load", "num_instances", "jobs/s",
                 curveSeries(load, strategies, Map.of(), ReportRow::numInstances)));
-    List<ReportRow> duration = data.phase(KeyQuestions.DURATION);
+    List<ReportRow> duration = data.phase(Phase.WORK_DURATION);
     figure(html, "Throughput vs work duration", "Seconds of work per job.",
         duration.stream().noneMatch(ReportRow::measured)
-            ? missing(KeyQuestions.DURATION)
+            ? missing(Phase.WORK_DURATION)
             : SvgChart.lines("chart-duration", "Throughput vs work duration", "work_duration (s)",
                 "jobs/s", curveSeries(duration, strategies, Map.of(), ReportRow::workDurationSeconds)));
     List<SvgChart.Bar> efficiency = new ArrayList<>();
@@ -130,12 +134,12 @@ public final class HtmlReport {
                 efficiency));
     figure(html, "Memory per strategy", "Mean over the strategy's successful results.",
         perStrategy(data, strategies, "chart-memory", "Memory per strategy", "MiB",
-            List.of("memory_peak_mb", "max_rss_mb"), List.of("heap peak", "max RSS"),
+            List.of(Metric.MEMORY_PEAK, Metric.MAX_RSS), List.of("heap peak", "max RSS"),
             List.of("#0891b2", "#a16207")));
     figure(html, "Latency percentiles per strategy",
         "Job creation to completion, mean over the strategy's successful results.",
         perStrategy(data, strategies, "chart-latency", "Latency percentiles", "ms",
-            List.of("latency_p50_ms", "latency_p95_ms", "latency_p99_ms"),
+            List.of(Metric.LATENCY_P50, Metric.LATENCY_P95, Metric.LATENCY_P99),
             List.of("p50", "p95", "p99"), List.of("#16a34a", "#ea580c", "#dc2626")));
     html.append("</div></section>\n");
   }
@@ -167,7 +171,7 @@ public final class HtmlReport {
   }
 
   private static String perStrategy(ResultsData data, List<String> strategies, String id,
-      String title, String unit, List<String> metrics, List<String> names, List<String> colors) {
+      String title, String unit, List<Metric> metrics, List<String> names, List<String> colors) {
     List<String> categories = new ArrayList<>();
     List<double[]> values = new ArrayList<>();
     for (String strategy : strategies) {
@@ -176,7 +180,7 @@ public final class HtmlReport {
       double[] means = new double[metrics.size()];
       boolean any = false;
       for (int m = 0; m < metrics.size(); m++) {
-        String metric = metrics.get(m);
+        Metric metric = metrics.get(m);
         OptionalDouble mean = rows.stream().map(r -> r.metric(metric))
             .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).average();
         any |= mean.isPresent();
@@ -189,15 +193,16 @@ public final class HtmlReport {
     }
     if (categories.isEmpty()) {
       return "<p class=\"empty\" data-chart-empty=\"" + esc(id) + "\">No result carries "
-          + esc(String.join(" or ", metrics)) + ".</p>";
+          + esc(metrics.stream().map(Metric::fileName).collect(Collectors.joining(" or ")))
+          + ".</p>";
     }
     return SvgChart.groupedBars(id, title, unit, categories, names, colors,
         values.toArray(double[][]::new));
   }
 
-  private static String missing(String phase) {
-    return "<p class=\"empty\" data-chart-empty=\"" + esc(phase) + "\">No data: the results lack"
-        + " phase " + esc(phase) + ".</p>";
+  private static String missing(Phase phase) {
+    return "<p class=\"empty\" data-chart-empty=\"" + esc(phase.id()) + "\">No data: the results"
+        + " lack phase " + esc(phase.id()) + ".</p>";
   }
 
   private static void figure(StringBuilder html, String title, String note, String content) {
@@ -206,25 +211,43 @@ public final class HtmlReport {
         .append("</figure>");
   }
 
-  private static final List<String[]> COLUMNS =
+  /**
+   * A column of the results table: a scenario field as text ({@code t}) or number ({@code n}),
+   * or a metric's mean over the repeats (throughput and efficiency as the row has them).
+   */
+  private record Column(String header, String field, Metric metric, String type) {
+    static Column text(String header, String field) {
+      return new Column(header, field, null, "t");
+    }
+
+    static Column number(String header, String field) {
+      return new Column(header, field, null, "n");
+    }
+
+    static Column metric(String header, Metric metric) {
+      return new Column(header, metric.fileName(), metric, "n");
+    }
+  }
+
+  private static final List<Column> COLUMNS =
       List.of(
-          new String[] {"name", "name", "t"},
-          new String[] {"phase", "phase", "t"},
-          new String[] {"strategy", "strategy", "t"},
-          new String[] {"workload", "workload_type", "t"},
-          new String[] {"n", "num_instances", "n"},
-          new String[] {"c", "max_concurrent_jobs", "n"},
-          new String[] {"d (s)", "work_duration", "n"},
-          new String[] {"status", "status", "t"},
-          new String[] {"jobs/s", "", "n"},
-          new String[] {"± ci95", "jobs_per_second_ci95", "n"},
-          new String[] {"eff", "", "n"},
-          new String[] {"p50 ms", "latency_p50_ms", "n"},
-          new String[] {"p99 ms", "latency_p99_ms", "n"},
-          new String[] {"heap MiB", "memory_peak_mb", "n"},
-          new String[] {"RSS MiB", "max_rss_mb", "n"},
-          new String[] {"failed jobs", "failed_jobs", "n"},
-          new String[] {"error", "error", "t"});
+          Column.text("name", "name"),
+          Column.text("phase", "phase"),
+          Column.text("strategy", "strategy"),
+          Column.text("workload", "workload_type"),
+          Column.number("n", "num_instances"),
+          Column.number("c", "max_concurrent_jobs"),
+          Column.number("d (s)", "work_duration"),
+          Column.text("status", "status"),
+          Column.metric("jobs/s", Metric.JOBS_PER_SECOND),
+          Column.number("± ci95", Metric.JOBS_PER_SECOND.fileName(Statistic.CI95)),
+          Column.metric("eff", Metric.EFFICIENCY),
+          Column.metric("p50 ms", Metric.LATENCY_P50),
+          Column.metric("p99 ms", Metric.LATENCY_P99),
+          Column.metric("heap MiB", Metric.MEMORY_PEAK),
+          Column.metric("RSS MiB", Metric.MAX_RSS),
+          Column.metric("failed jobs", Metric.FAILED_JOBS),
+          Column.text("error", "error"));
 
   private static void table(ResultsData data, StringBuilder html) {
     html.append("<section id=\"results\"><h2>Results</h2><div class=\"filters\">")
@@ -234,29 +257,30 @@ public final class HtmlReport {
         .append("<table id=\"results-table\" data-results=\"").append(data.rows().size())
         .append("\"><thead><tr>");
     for (int i = 0; i < COLUMNS.size(); i++) {
-      String[] column = COLUMNS.get(i);
-      html.append("<th data-col=\"").append(i).append("\" data-type=\"").append(column[2])
-          .append("\">").append(esc(column[0])).append("</th>");
+      Column column = COLUMNS.get(i);
+      html.append("<th data-col=\"").append(i).append("\" data-type=\"").append(column.type())
+          .append("\">").append(esc(column.header())).append("</th>");
     }
     html.append("</tr></thead><tbody>");
     for (ReportRow row : data.rows()) {
       html.append("<tr data-result=\"").append(esc(row.name())).append("\" class=\"")
           .append(row.measured() ? "ok" : "bad").append("\">");
-      for (String[] column : COLUMNS) {
+      for (Column column : COLUMNS) {
         String text;
         String sortValue;
-        if (column[0].equals("jobs/s")) {
+        if (column.metric() == Metric.JOBS_PER_SECOND) {
           text = row.jobsPerSecond().isPresent() ? Fmt.rate(row.throughput()) : "";
           sortValue = text;
-        } else if (column[0].equals("eff")) {
+        } else if (column.metric() == Metric.EFFICIENCY) {
           text = row.efficiency().isPresent() ? Fmt.pct(row.efficiency()) : "";
           sortValue = row.efficiency().isPresent() ? Double.toString(row.efficiency().getAsDouble()) : "";
-        } else if (column[2].equals("n")) {
-          OptionalDouble value = row.metric(column[1]);
+        } else if (column.type().equals("n")) {
+          OptionalDouble value =
+              column.metric() != null ? row.metric(column.metric()) : row.number(column.field());
           text = value.isPresent() ? Fmt.num(value.getAsDouble()) : "";
           sortValue = value.isPresent() ? Double.toString(value.getAsDouble()) : "";
         } else {
-          text = row.fields().getOrDefault(column[1], "");
+          text = row.fields().getOrDefault(column.field(), "");
           sortValue = text;
         }
         html.append("<td data-v=\"").append(esc(sortValue)).append("\">").append(esc(text))

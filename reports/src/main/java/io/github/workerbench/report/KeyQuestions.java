@@ -1,5 +1,8 @@
 package io.github.workerbench.report;
 
+import io.github.workerbench.model.result.Metric;
+import io.github.workerbench.model.scenario.Phase;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,18 +25,6 @@ import java.util.stream.Collectors;
  */
 public final class KeyQuestions {
 
-  static final String BASELINE = "1_baseline";
-  static final String WORKLOAD_TYPES = "2_workload_types";
-  static final String CONCURRENCY = "3_concurrency_scaling";
-  static final String LOAD = "4_load_scaling";
-  static final String DURATION = "5_work_duration";
-  static final String INTERACTIONS = "6_interactions";
-  static final String EDGE_CASES = "7_edge_cases";
-  static final String SUBPROCESS_THREADING = "8_subprocess_threading";
-  static final String QUICK_CONCURRENCY = "quick_concurrency";
-  static final String QUICK_WORKLOAD = "quick_workload";
-  static final String MASSIVE_LOAD = "edge_massive_load";
-
   private KeyQuestions() {}
 
   /** The six answers, in the guide's order. */
@@ -49,11 +40,10 @@ public final class KeyQuestions {
 
   /** The rows the concurrency questions read, and the phase they came from (empty if none). */
   static Map.Entry<String, List<ReportRow>> concurrencyRows(ResultsData data) {
-    if (!data.phase(CONCURRENCY).isEmpty()) {
-      return Map.entry(CONCURRENCY, data.phase(CONCURRENCY));
-    }
-    if (!data.phase(QUICK_CONCURRENCY).isEmpty()) {
-      return Map.entry(QUICK_CONCURRENCY, data.phase(QUICK_CONCURRENCY));
+    for (Phase phase : List.of(Phase.CONCURRENCY_SCALING, Phase.QUICK_CONCURRENCY)) {
+      if (!data.phase(phase).isEmpty()) {
+        return Map.entry(phase.id(), data.phase(phase));
+      }
     }
     return Map.entry("", List.of());
   }
@@ -63,8 +53,8 @@ public final class KeyQuestions {
     List<String> basis = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     List<ReportRow> rows = new ArrayList<>();
-    collect(data, BASELINE, row -> true, rows, basis, missing);
-    collect(data, WORKLOAD_TYPES, row -> row.workloadType().equals("cpu"), rows, basis, missing);
+    collect(data, Phase.BASELINE, row -> true, rows, basis, missing);
+    collect(data, Phase.WORKLOAD_TYPES, row -> is(row, WorkloadKind.CPU), rows, basis, missing);
     List<ReportRow> measured = rows.stream().filter(ReportRow::measured).toList();
     if (measured.isEmpty()) {
       return unanswered(1, question, basis, missing, "cpu results");
@@ -80,7 +70,8 @@ public final class KeyQuestions {
     Map.Entry<String, List<ReportRow>> source = concurrencyRows(data);
     Map<String, Knee> knees = Knee.perStrategy(source.getValue());
     if (knees.isEmpty()) {
-      return unanswered(2, question, basisOf(source), List.of(CONCURRENCY), "results");
+      return unanswered(
+          2, question, basisOf(source), List.of(Phase.CONCURRENCY_SCALING.id()), "results");
     }
     List<String> evidence = new ArrayList<>();
     List<String> parts = new ArrayList<>();
@@ -109,7 +100,8 @@ public final class KeyQuestions {
     Map.Entry<String, List<ReportRow>> source = concurrencyRows(data);
     Map<String, Knee> knees = Knee.perStrategy(source.getValue());
     if (knees.isEmpty()) {
-      return unanswered(3, question, basisOf(source), List.of(CONCURRENCY), "results");
+      return unanswered(
+          3, question, basisOf(source), List.of(Phase.CONCURRENCY_SCALING.id()), "results");
     }
     List<String> evidence = new ArrayList<>();
     List<String> parts = new ArrayList<>();
@@ -131,16 +123,18 @@ public final class KeyQuestions {
     List<String> basis = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     List<ReportRow> rows = new ArrayList<>();
-    collect(data, WORKLOAD_TYPES, row -> row.workloadType().equals("io"), rows, basis, missing);
-    collect(data, INTERACTIONS, row -> row.workloadType().equals("io"), rows, basis, missing);
+    collect(data, Phase.WORKLOAD_TYPES, row -> is(row, WorkloadKind.IO), rows, basis, missing);
+    collect(data, Phase.INTERACTIONS, row -> is(row, WorkloadKind.IO), rows, basis, missing);
     String fallback = "";
     if (rows.stream().noneMatch(ReportRow::measured)) {
       List<ReportRow> quick =
-          data.phase(QUICK_WORKLOAD).stream().filter(row -> row.workloadType().equals("io")).toList();
+          data.phase(Phase.QUICK_WORKLOAD).stream()
+              .filter(row -> is(row, WorkloadKind.IO))
+              .toList();
       if (quick.stream().anyMatch(ReportRow::measured)) {
         rows.addAll(quick);
-        basis.add(QUICK_WORKLOAD);
-        fallback = " (From " + QUICK_WORKLOAD + ", as " + String.join(" and ", missing)
+        basis.add(Phase.QUICK_WORKLOAD.id());
+        fallback = " (From " + Phase.QUICK_WORKLOAD.id() + ", as " + String.join(" and ", missing)
             + " are missing.)";
       }
     }
@@ -162,43 +156,45 @@ public final class KeyQuestions {
 
   private static KeyAnswer extremeLoad(ResultsData data) {
     String question = "What happens under extreme load?";
-    List<ReportRow> rows = new ArrayList<>(data.phase(EDGE_CASES));
+    List<ReportRow> rows = new ArrayList<>(data.phase(Phase.EDGE_CASES));
     if (rows.isEmpty()) {
-      return unanswered(5, question, List.of(), List.of(EDGE_CASES), "results");
+      return unanswered(5, question, List.of(), List.of(Phase.EDGE_CASES.id()), "results");
     }
-    rows.sort(Comparator.comparing(row -> !row.name().equals(MASSIVE_LOAD)));
+    rows.sort(Comparator.comparing(row -> !row.name().equals(Phase.MASSIVE_LOAD_SCENARIO)));
     List<String> evidence = rows.stream().map(KeyQuestions::outcomeLine).toList();
     long succeeded = rows.stream().filter(ReportRow::measured).count();
     ReportRow first = rows.get(0);
     String answer;
-    if (first.name().equals(MASSIVE_LOAD)) {
+    if (first.name().equals(Phase.MASSIVE_LOAD_SCENARIO)) {
       answer =
-          MASSIVE_LOAD + " (" + first.numInstances() + " jobs, c=" + first.maxConcurrentJobs()
+          Phase.MASSIVE_LOAD_SCENARIO + " (" + first.numInstances() + " jobs, c="
+              + first.maxConcurrentJobs()
               + ", " + first.strategy() + "): " + briefOutcome(first) + ". ";
     } else {
-      answer = MASSIVE_LOAD + " is not in the results. ";
+      answer = Phase.MASSIVE_LOAD_SCENARIO + " is not in the results. ";
     }
     answer += succeeded + " of " + rows.size() + " edge cases succeeded.";
-    return new KeyAnswer(5, question, answer, evidence, List.of(EDGE_CASES), List.of());
+    return new KeyAnswer(5, question, answer, evidence, List.of(Phase.EDGE_CASES.id()), List.of());
   }
 
   private static KeyAnswer subprocessThreading(ResultsData data) {
     String question = "Are there subprocess threading problems (errors, hangs, failed jobs)?";
-    List<ReportRow> rows = data.phase(SUBPROCESS_THREADING);
-    String basis = SUBPROCESS_THREADING;
+    List<ReportRow> rows = data.phase(Phase.SUBPROCESS_THREADING);
+    String basis = Phase.SUBPROCESS_THREADING.id();
     String fallback = "";
     if (rows.isEmpty()) {
       rows =
           data.rows().stream()
-              .filter(row -> row.workloadType().equals("subprocess_threaded"))
+              .filter(row -> is(row, WorkloadKind.SUBPROCESS_THREADED))
               .toList();
       if (rows.isEmpty()) {
-        return unanswered(6, question, List.of(), List.of(SUBPROCESS_THREADING), "results");
+        return unanswered(
+            6, question, List.of(), List.of(Phase.SUBPROCESS_THREADING.id()), "results");
       }
       basis = rows.stream().map(ReportRow::phase).distinct().collect(Collectors.joining(", "));
       fallback =
           " (From the subprocess_threaded results of " + basis + ", as "
-              + SUBPROCESS_THREADING + " is missing.)";
+              + Phase.SUBPROCESS_THREADING.id() + " is missing.)";
     }
     List<String> evidence = new ArrayList<>();
     List<String> troubled = new ArrayList<>();
@@ -216,9 +212,14 @@ public final class KeyQuestions {
                 + " completed and no failed job."
             : "Yes: " + troubled.size() + " of " + rows.size() + " results show problems ("
                 + String.join(", ", troubled) + ").";
-    List<String> missing = fallback.isEmpty() ? List.of() : List.of(SUBPROCESS_THREADING);
+    List<String> missing =
+        fallback.isEmpty() ? List.of() : List.of(Phase.SUBPROCESS_THREADING.id());
     return new KeyAnswer(
         6, question, answer + fallback, evidence, List.of(basis.split(", ")), missing);
+  }
+
+  private static boolean is(ReportRow row, WorkloadKind workload) {
+    return row.workloadType().equals(workload.id());
   }
 
   /** What went wrong in a result: failure, unfinished jobs, failed jobs, incidents, warnings. */
@@ -227,15 +228,15 @@ public final class KeyQuestions {
     if (!"success".equalsIgnoreCase(row.status())) {
       problems.add(row.status() + (row.error().isEmpty() ? "" : " (" + row.error() + ")"));
     }
-    OptionalDouble completed = row.metric("jobs_completed");
-    OptionalDouble expected = row.metric("expected_jobs");
+    OptionalDouble completed = row.metric(Metric.JOBS_COMPLETED);
+    OptionalDouble expected = row.metric(Metric.EXPECTED_JOBS);
     double wanted = expected.isPresent() ? expected.getAsDouble() : row.numInstances();
     if (completed.isPresent() && completed.getAsDouble() < wanted) {
       problems.add("hang: " + Fmt.num(completed.getAsDouble()) + " of " + Fmt.num(wanted)
           + " jobs completed");
     }
-    addCount(problems, row, "failed_jobs", "failed jobs");
-    addCount(problems, row, "incidents", "incidents");
+    addCount(problems, row, Metric.FAILED_JOBS, "failed jobs");
+    addCount(problems, row, Metric.INCIDENTS, "incidents");
     String warnings = row.fields().getOrDefault("warnings", "");
     if (!warnings.isBlank() && !warnings.equals("[]")) {
       problems.add("warnings " + warnings);
@@ -243,8 +244,9 @@ public final class KeyQuestions {
     return problems;
   }
 
-  private static void addCount(List<String> problems, ReportRow row, String key, String label) {
-    OptionalDouble value = row.metric(key);
+  private static void addCount(
+      List<String> problems, ReportRow row, Metric metric, String label) {
+    OptionalDouble value = row.metric(metric);
     if (value.isPresent() && value.getAsDouble() > 0) {
       problems.add(Fmt.num(value.getAsDouble()) + " " + label);
     }
@@ -252,20 +254,20 @@ public final class KeyQuestions {
 
   private static void collect(
       ResultsData data,
-      String phase,
+      Phase phase,
       java.util.function.Predicate<ReportRow> filter,
       List<ReportRow> rows,
       List<String> basis,
       List<String> missing) {
     List<ReportRow> phaseRows = data.phase(phase);
     if (phaseRows.isEmpty()) {
-      missing.add(phase);
+      missing.add(phase.id());
       return;
     }
     List<ReportRow> selected = phaseRows.stream().filter(filter).toList();
     if (!selected.isEmpty()) {
       rows.addAll(selected);
-      basis.add(phase);
+      basis.add(phase.id());
     }
   }
 
@@ -283,13 +285,14 @@ public final class KeyQuestions {
   }
 
   private static List<String> missingFor(Map.Entry<String, List<ReportRow>> source) {
-    return source.getKey().equals(CONCURRENCY) ? List.of() : List.of(CONCURRENCY);
+    String concurrency = Phase.CONCURRENCY_SCALING.id();
+    return source.getKey().equals(concurrency) ? List.of() : List.of(concurrency);
   }
 
   private static String fallbackNote(Map.Entry<String, List<ReportRow>> source) {
-    return source.getKey().equals(CONCURRENCY)
+    return source.getKey().equals(Phase.CONCURRENCY_SCALING.id())
         ? ""
-        : " (From " + source.getKey() + ", as " + CONCURRENCY + " is missing.)";
+        : " (From " + source.getKey() + ", as " + Phase.CONCURRENCY_SCALING.id() + " is missing.)";
   }
 
   private static String missingNote(List<String> missing) {
@@ -411,7 +414,7 @@ public final class KeyQuestions {
   /** The figures of one result that are present, for evidence lines. */
   static String describe(ReportRow row) {
     List<String> parts = new ArrayList<>();
-    OptionalDouble completed = row.metric("jobs_completed");
+    OptionalDouble completed = row.metric(Metric.JOBS_COMPLETED);
     if (completed.isPresent()) {
       parts.add(Fmt.num(completed.getAsDouble()) + "/" + row.numInstances() + " jobs");
     }
@@ -419,9 +422,9 @@ public final class KeyQuestions {
       parts.add(Fmt.rate(row.throughput()) + " jobs/s");
     }
     parts.add("eff " + Fmt.pct(row.efficiency()));
-    row.metric("latency_p99_ms").ifPresent(v -> parts.add("p99 " + Fmt.num(v) + " ms"));
-    row.metric("memory_peak_mb").ifPresent(v -> parts.add("heap peak " + Fmt.num(v) + " MiB"));
-    row.metric("failed_jobs").ifPresent(v -> parts.add(Fmt.num(v) + " failed jobs"));
+    row.metric(Metric.LATENCY_P99).ifPresent(v -> parts.add("p99 " + Fmt.num(v) + " ms"));
+    row.metric(Metric.MEMORY_PEAK).ifPresent(v -> parts.add("heap peak " + Fmt.num(v) + " MiB"));
+    row.metric(Metric.FAILED_JOBS).ifPresent(v -> parts.add(Fmt.num(v) + " failed jobs"));
     return String.join(", ", parts);
   }
 }

@@ -1,12 +1,10 @@
 package io.github.workerbench.report;
 
-import io.github.workerbench.core.BenchmarkException;
-
 /**
  * A results file the reports cannot use: missing, unreadable, not JSON or not a results file.
  * The message is one line that names the file, fit for the CLI to print as it is.
  */
-public class ReportInputException extends BenchmarkException {
+public class ReportInputException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package io.github.workerbench.report;
 
+import io.github.workerbench.model.result.Metric;
+import io.github.workerbench.model.result.MetricSummary;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,12 +72,12 @@ public record ReportRow(
   }
 
   /**
-   * A numeric field by its results-file name, preferring the {@code _avg} form over the plain
-   * one; empty when absent or not a number.
+   * A metric's mean over the repeats: its {@code _avg} field, else its plain one (the seed writes
+   * some only plain); empty when absent or not a number.
    */
-  public OptionalDouble metric(String key) {
-    OptionalDouble average = number(key + "_avg");
-    return average.isPresent() ? average : number(key);
+  public OptionalDouble metric(Metric metric) {
+    OptionalDouble average = number(metric.fileName(MetricSummary.Statistic.AVG));
+    return average.isPresent() ? average : number(metric.fileName());
   }
 
   /** A numeric field by its exact results-file name; empty when absent or not a number. */

@@ -1,5 +1,6 @@
 package io.github.workerbench.report;
 
+import io.github.workerbench.model.scenario.Phase;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,6 +42,11 @@ public record ResultsData(String source, Map<String, String> header, List<Report
   /** The rows of this phase, in file order. */
   public List<ReportRow> phase(String phaseId) {
     return rows.stream().filter(row -> row.phase().equals(phaseId)).toList();
+  }
+
+  /** The rows of one of the generated suites' phases, in file order. */
+  public List<ReportRow> phase(Phase phase) {
+    return phase(phase.id());
   }
 
   /** The rows that succeeded and carry a throughput. */

@@ -3,6 +3,11 @@ package io.github.workerbench.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.workerbench.model.result.Metric;
+import io.github.workerbench.model.result.MetricSummary.Statistic;
+import io.github.workerbench.model.scenario.IdealTime;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * Reads results files into {@link ResultsData}: the files this project writes
@@ -21,9 +28,9 @@ import java.util.OptionalDouble;
  * confidence intervals) or be a bare list of results.
  *
  * <p>Throughput is {@code jobs_per_second_avg}, else {@code jobs_per_second}. Efficiency is
- * {@code efficiency_avg}, else {@code efficiency}, else derived from {@code total_time} with the
- * ideal-time rule of the results format when the file holds what the rule needs (for cpu work
- * under a parallel strategy that includes {@code cores}). Unknown fields and strategies are kept
+ * {@code efficiency_avg}, else {@code efficiency}, else derived from {@code total_time} with
+ * {@link IdealTime}'s rule when the file holds what the rule needs (for cpu work under a parallel
+ * strategy that includes {@code cores}). Unknown fields and strategies are kept
  * as they are. Stateless and thread-safe.
  */
 public final class ResultsReader {
@@ -102,7 +109,7 @@ public final class ResultsReader {
   private static ReportRow toRow(JsonNode result) {
     Map<String, String> fields = new LinkedHashMap<>();
     result.properties().forEach(entry -> fields.put(entry.getKey(), text(entry.getValue())));
-    OptionalDouble throughput = firstNumber(result, "jobs_per_second_avg", "jobs_per_second");
+    OptionalDouble throughput = metric(result, Metric.JOBS_PER_SECOND);
     String status = result.path("status").asText("");
     if (status.isEmpty()) {
       // The seed's runner writes no status on older files; a throughput means it completed.
@@ -113,7 +120,7 @@ public final class ResultsReader {
     int instances = result.path("num_instances").asInt(0);
     double duration = result.path("work_duration").asDouble(0);
     int concurrency = result.path("max_concurrent_jobs").asInt(0);
-    OptionalDouble efficiency = firstNumber(result, "efficiency_avg", "efficiency");
+    OptionalDouble efficiency = metric(result, Metric.EFFICIENCY);
     if (efficiency.isEmpty()) {
       efficiency =
           derivedEfficiency(
@@ -123,7 +130,7 @@ public final class ResultsReader {
               duration,
               concurrency,
               result.path("cores").asInt(0),
-              firstNumber(result, "total_time_avg", "total_time"));
+              metric(result, Metric.TOTAL_TIME));
     }
     return new ReportRow(
         result.get("name").asText(),
@@ -137,12 +144,17 @@ public final class ResultsReader {
         status,
         result.path("error").isNull() ? "" : result.path("error").asText(""),
         throughput,
-        firstNumber(result, "jobs_per_second_ci95"),
+        firstNumber(result, Metric.JOBS_PER_SECOND.fileName(Statistic.CI95)),
         efficiency,
         fields);
   }
 
-  /** The ideal-time rule of docs/RESULTS_FORMAT.md over a measured total time. */
+  /**
+   * {@link IdealTime}'s rule over a measured total time, where the file holds what the rule needs:
+   * a known workload, and the cores when the rule reads them. A strategy this project does not
+   * know (a seed's {@code uvloop}) counts as a parallel one, as every strategy but {@code async}
+   * does.
+   */
   static OptionalDouble derivedEfficiency(
       String strategy,
       String workload,
@@ -155,29 +167,30 @@ public final class ResultsReader {
         || concurrency <= 0) {
       return OptionalDouble.empty();
     }
-    double ideal;
-    String work = workload.toLowerCase(Locale.ROOT);
-    if (work.equals("cpu")) {
-      if (strategy.equals("async")) {
-        ideal = instances * duration;
-      } else if (cores > 0) {
-        ideal = waves(instances, Math.min(concurrency, cores)) * duration;
-      } else {
-        return OptionalDouble.empty();
-      }
-    } else if (work.equals("subprocess_threaded")) {
-      ideal = waves(instances, concurrency) * 3 * duration / 10;
-    } else if (work.equals("io") || work.equals("subprocess") || work.equals("sleep")) {
-      ideal = waves(instances, concurrency) * duration;
-    } else {
+    Optional<WorkloadKind> work = kind(WorkloadKind::fromId, workload.toLowerCase(Locale.ROOT));
+    if (work.isEmpty()) {
       return OptionalDouble.empty();
     }
+    StrategyKind model = kind(StrategyKind::fromId, strategy).orElse(StrategyKind.AUTO);
+    if (cores <= 0 && IdealTime.dependsOnCores(model, work.get())) {
+      return OptionalDouble.empty();
+    }
+    double ideal =
+        IdealTime.seconds(model, work.get(), instances, concurrency, duration, Math.max(1, cores));
     return OptionalDouble.of(ideal / totalTime.getAsDouble());
   }
 
-  private static long waves(int instances, int parallel) {
-    int width = Math.min(parallel, instances);
-    return (instances + width - 1) / width;
+  private static <K> Optional<K> kind(Function<String, K> fromId, String id) {
+    try {
+      return Optional.of(fromId.apply(id));
+    } catch (IllegalArgumentException unknown) {
+      return Optional.empty();
+    }
+  }
+
+  /** A metric's mean over the repeats: its {@code _avg} field, else its plain one. */
+  private static OptionalDouble metric(JsonNode result, Metric metric) {
+    return firstNumber(result, metric.fileName(Statistic.AVG), metric.fileName());
   }
 
   private static OptionalDouble firstNumber(JsonNode result, String... keys) {

@@ -1,8 +1,8 @@
 package io.github.workerbench.generator;
 
-import io.github.workerbench.core.scenario.IdealTime;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.IdealTime;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,48 +1,26 @@
 package io.github.workerbench.generator;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import io.github.workerbench.model.Identified;
 
 /** The scenario suites, by the id users type ({@code --suite quick}). */
-public enum Suite {
+public enum Suite implements Identified {
   /** 3 smoke scenarios, one repeat each: does the setup work at all. */
-  MINIMAL("minimal"),
+  MINIMAL,
   /** 11 scenarios: baseline, a concurrency sweep and two workloads. */
-  QUICK("quick"),
+  QUICK,
   /** 18 head-to-head scenarios, async against thread, one repeat each. */
-  FAST("fast"),
+  FAST,
   /** The seed's 71 scenarios in 8 phases. */
-  FULL("full"),
+  FULL,
   /** full plus the Java strategies, transports and acquisition phases (102 scenarios). */
-  EXTENDED("extended");
-
-  private final String id;
-
-  Suite(String id) {
-    this.id = id;
-  }
-
-  /** The id used on the command line. */
-  public String id() {
-    return id;
-  }
+  EXTENDED;
 
   /**
-   * The suite with this id.
+   * The suite with this id, e.g. {@code quick}.
    *
    * @throws IllegalArgumentException naming the allowed ids when there is none
    */
   public static Suite fromId(String id) {
-    for (Suite suite : values()) {
-      if (suite.id.equals(id)) {
-        return suite;
-      }
-    }
-    throw new IllegalArgumentException("unknown suite '" + id + "', expected one of " + ids());
-  }
-
-  /** The allowed ids, comma-separated, for messages. */
-  public static String ids() {
-    return Arrays.stream(values()).map(Suite::id).collect(Collectors.joining(", "));
+    return Identified.fromId(Suite.class, id, "suite");
   }
 }

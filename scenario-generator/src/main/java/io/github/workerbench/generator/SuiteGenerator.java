@@ -1,10 +1,9 @@
 package io.github.workerbench.generator;
 
-import io.github.workerbench.core.scenario.AcquisitionKind;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.TransportKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.Phase;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -49,9 +48,9 @@ public final class SuiteGenerator {
   static final double TIMEOUT = 120;
   static final long JOB_TIMEOUT_MS = 30_000;
 
-  private static final List<StrategyKind> SEED_STRATEGIES =
+  static final List<StrategyKind> SEED_STRATEGIES =
       List.of(StrategyKind.ASYNC, StrategyKind.THREAD, StrategyKind.AUTO);
-  private static final List<StrategyKind> ASYNC_THREAD =
+  static final List<StrategyKind> ASYNC_THREAD =
       List.of(StrategyKind.ASYNC, StrategyKind.THREAD);
 
   private SuiteGenerator() {}
@@ -71,7 +70,7 @@ public final class SuiteGenerator {
     List<Scenario> list = new ArrayList<>();
     for (StrategyKind strategy : SEED_STRATEGIES) {
       list.add(
-          base("smoke_" + strategy.id(), "smoke_test")
+          base("smoke_" + strategy.id(), Phase.SMOKE_TEST)
               .strategy(strategy)
               .numInstances(5)
               .workDuration(0.5)
@@ -88,13 +87,13 @@ public final class SuiteGenerator {
   }
 
   static List<Scenario> quick() {
-    List<Scenario> list = new ArrayList<>(phase1Baseline());
+    List<Scenario> list = new ArrayList<>(GuidePhases.baseline());
     list.addAll(
         cross(
             ASYNC_THREAD,
             List.of(1, 10, 50),
             (strategy, c) ->
-                base("quick_conc_" + strategy.id() + "_" + c, "quick_concurrency")
+                base("quick_conc_" + strategy.id() + "_" + c, Phase.QUICK_CONCURRENCY)
                     .strategy(strategy)
                     .maxConcurrentJobs(c)
                     .repeats(1)
@@ -107,7 +106,7 @@ public final class SuiteGenerator {
                     .build()));
     for (WorkloadKind workload : List.of(WorkloadKind.CPU, WorkloadKind.IO)) {
       list.add(
-          base("quick_workload_" + workload.id(), "quick_workload")
+          base("quick_workload_" + workload.id(), Phase.QUICK_WORKLOAD)
               .strategy(StrategyKind.ASYNC)
               .workloadType(workload)
               .numInstances(10)
@@ -129,7 +128,7 @@ public final class SuiteGenerator {
                 WorkloadKind.SUBPROCESS_THREADED),
             ASYNC_THREAD,
             (workload, strategy) ->
-                fastBase("fast_" + workload.id() + "_" + strategy.id(), "fast_workload", strategy)
+                fastBase("fast_" + workload.id() + "_" + strategy.id(), Phase.FAST_WORKLOAD, strategy)
                     .workloadType(workload)
                     .timeout(workload == WorkloadKind.SUBPROCESS_THREADED ? 180 : TIMEOUT)
                     .description(
@@ -144,7 +143,7 @@ public final class SuiteGenerator {
             List.of(1, 20),
             ASYNC_THREAD,
             (c, strategy) ->
-                fastBase("fast_conc" + c + "_" + strategy.id(), "fast_concurrency", strategy)
+                fastBase("fast_conc" + c + "_" + strategy.id(), Phase.FAST_CONCURRENCY, strategy)
                     .maxConcurrentJobs(c)
                     .description(
                         "Head to head: " + strategy.id() + " at concurrency " + c + " on CPU work")
@@ -154,7 +153,7 @@ public final class SuiteGenerator {
             List.of(20, 50),
             ASYNC_THREAD,
             (n, strategy) ->
-                fastBase("fast_load" + n + "_" + strategy.id(), "fast_load", strategy)
+                fastBase("fast_load" + n + "_" + strategy.id(), Phase.FAST_LOAD, strategy)
                     .numInstances(n)
                     .maxConcurrentJobs(20)
                     .description(
@@ -166,7 +165,7 @@ public final class SuiteGenerator {
                     .build()));
     for (StrategyKind strategy : ASYNC_THREAD) {
       list.add(
-          fastBase("fast_interaction_io_c50_" + strategy.id(), "fast_interaction", strategy)
+          fastBase("fast_interaction_io_c50_" + strategy.id(), Phase.FAST_INTERACTION, strategy)
               .workloadType(WorkloadKind.IO)
               .numInstances(30)
               .maxConcurrentJobs(50)
@@ -183,288 +182,22 @@ public final class SuiteGenerator {
 
   static List<Scenario> full() {
     List<Scenario> list = new ArrayList<>();
-    list.addAll(phase1Baseline());
-    list.addAll(phase2WorkloadTypes());
-    list.addAll(phase3ConcurrencyScaling());
-    list.addAll(phase4LoadScaling());
-    list.addAll(phase5WorkDuration());
-    list.addAll(phase6Interactions());
-    list.addAll(phase7EdgeCases());
-    list.addAll(phase8SubprocessThreading());
+    list.addAll(GuidePhases.baseline());
+    list.addAll(GuidePhases.workloadTypes());
+    list.addAll(GuidePhases.concurrencyScaling());
+    list.addAll(GuidePhases.loadScaling());
+    list.addAll(GuidePhases.workDuration());
+    list.addAll(GuidePhases.interactions());
+    list.addAll(GuidePhases.edgeCases());
+    list.addAll(GuidePhases.subprocessThreading());
     return list;
   }
 
   static List<Scenario> extended() {
     List<Scenario> list = new ArrayList<>(full());
-    list.addAll(phase9JavaStrategies());
-    list.addAll(phase10Transport());
-    list.addAll(phase11Acquisition());
-    return list;
-  }
-
-  static List<Scenario> phase1Baseline() {
-    List<Scenario> list = new ArrayList<>();
-    for (StrategyKind strategy : SEED_STRATEGIES) {
-      list.add(
-          base("baseline_" + strategy.id(), "1_baseline")
-              .strategy(strategy)
-              .numInstances(10)
-              .description(
-                  "Baseline: "
-                      + strategy.id()
-                      + " strategy with the standard CPU workload (10 jobs, 1 s each)")
-              .build());
-    }
-    return list;
-  }
-
-  static List<Scenario> phase2WorkloadTypes() {
-    return cross(
-        ASYNC_THREAD,
-        List.of(WorkloadKind.CPU, WorkloadKind.IO, WorkloadKind.SUBPROCESS),
-        (strategy, workload) ->
-            base("workload_" + strategy.id() + "_" + workload.id(), "2_workload_types")
-                .strategy(strategy)
-                .workloadType(workload)
-                .workDuration(2.0)
-                .description(
-                    "Workload type: how "
-                        + strategy.id()
-                        + " handles "
-                        + workload.id()
-                        + " work (2 s per job)")
-                .build());
-  }
-
-  static List<Scenario> phase3ConcurrencyScaling() {
-    return cross(
-        SEED_STRATEGIES,
-        List.of(1, 5, 10, 20, 50),
-        (strategy, c) ->
-            base("concurrency_" + strategy.id() + "_" + c, "3_concurrency_scaling")
-                .strategy(strategy)
-                .numInstances(50)
-                .maxConcurrentJobs(c)
-                .timeout(180)
-                .description(
-                    "Concurrency scaling: "
-                        + strategy.id()
-                        + " with max "
-                        + c
-                        + " concurrent jobs (50 CPU jobs)")
-                .build());
-  }
-
-  static List<Scenario> phase4LoadScaling() {
-    return cross(
-        SEED_STRATEGIES,
-        List.of(10, 20, 50, 100, 200),
-        (strategy, n) ->
-            base("load_" + strategy.id() + "_" + n, "4_load_scaling")
-                .strategy(strategy)
-                .numInstances(n)
-                .maxConcurrentJobs(20)
-                .timeout(n <= 50 ? 120 : 240)
-                .description(
-                    "Load scaling: "
-                        + strategy.id()
-                        + " with "
-                        + n
-                        + " process instances (concurrency 20), to find the breaking point")
-                .build());
-  }
-
-  static List<Scenario> phase5WorkDuration() {
-    return cross(
-        ASYNC_THREAD,
-        List.of(0.1, 0.5, 1.0, 2.0, 5.0),
-        (strategy, d) ->
-            base("duration_" + strategy.id() + "_" + d + "s", "5_work_duration")
-                .strategy(strategy)
-                .workDuration(d)
-                .timeout(Math.max(120, 30 * d))
-                .description(
-                    "Work duration: " + strategy.id() + " with " + d + " s of CPU work per job")
-                .build());
-  }
-
-  static List<Scenario> phase6Interactions() {
-    List<Scenario> list = new ArrayList<>();
-    for (StrategyKind strategy : ASYNC_THREAD) {
-      list.addAll(
-          cross(
-              List.of(WorkloadKind.CPU, WorkloadKind.IO),
-              List.of(1, 10, 50),
-              (workload, c) ->
-                  base(
-                          "interaction_" + strategy.id() + "_" + workload.id() + "_c" + c,
-                          "6_interactions")
-                      .strategy(strategy)
-                      .workloadType(workload)
-                      .numInstances(30)
-                      .maxConcurrentJobs(c)
-                      .timeout(180)
-                      .description(
-                          "Interaction: "
-                              + strategy.id()
-                              + " x "
-                              + workload.id()
-                              + " x concurrency "
-                              + c)
-                      .build()));
-    }
-    return list;
-  }
-
-  static List<Scenario> phase7EdgeCases() {
-    String phase = "7_edge_cases";
-    return List.of(
-        base("edge_single_job", phase)
-            .numInstances(1)
-            .strategy(StrategyKind.ASYNC)
-            .maxConcurrentJobs(1)
-            .description("Edge case: a single job, the fixed overhead of one round trip")
-            .build(),
-        base("edge_massive_load", phase)
-            .numInstances(500)
-            .strategy(StrategyKind.AUTO)
-            .workDuration(0.5)
-            .maxConcurrentJobs(50)
-            .repeats(1)
-            .timeout(300)
-            .description("Edge case: massive load, 500 jobs at concurrency 50")
-            .build(),
-        base("edge_bottleneck", phase)
-            .numInstances(100)
-            .strategy(StrategyKind.THREAD)
-            .maxConcurrentJobs(2)
-            .timeout(360)
-            .description("Edge case: bottleneck, 100 jobs through only 2 concurrent slots")
-            .build(),
-        base("edge_long_duration", phase)
-            .numInstances(10)
-            .strategy(StrategyKind.ASYNC)
-            .workloadType(WorkloadKind.IO)
-            .workDuration(10.0)
-            .maxConcurrentJobs(5)
-            .timeout(240)
-            .description("Edge case: long-running io jobs (10 s each)")
-            .build(),
-        base("edge_subprocess_stress", phase)
-            .numInstances(50)
-            .strategy(StrategyKind.THREAD)
-            .workloadType(WorkloadKind.SUBPROCESS)
-            .workDuration(2.0)
-            .maxConcurrentJobs(20)
-            .timeout(180)
-            .description("Edge case: subprocess stress, 50 external commands 20 at a time")
-            .build(),
-        base("edge_high_concurrency_async", phase)
-            .numInstances(100)
-            .strategy(StrategyKind.ASYNC)
-            .workDuration(0.5)
-            .maxConcurrentJobs(100)
-            .timeout(180)
-            .description("Edge case: async at concurrency 100 with CPU work")
-            .build());
-  }
-
-  static List<Scenario> phase8SubprocessThreading() {
-    return cross(
-        ASYNC_THREAD,
-        List.of(5, 20),
-        (strategy, c) ->
-            base("subprocess_threaded_" + strategy.id() + "_c" + c, "8_subprocess_threading")
-                .strategy(strategy)
-                .workloadType(WorkloadKind.SUBPROCESS_THREADED)
-                .maxConcurrentJobs(c)
-                .timeout(180)
-                .description(
-                    "Subprocess threading: "
-                        + strategy.id()
-                        + " at concurrency "
-                        + c
-                        + " with a threaded child process (fork safety)")
-                .build());
-  }
-
-  static List<Scenario> phase9JavaStrategies() {
-    return cross(
-        List.of(StrategyKind.VIRTUAL, StrategyKind.PROCESS, StrategyKind.THREAD, StrategyKind.ASYNC),
-        List.of(
-            WorkloadKind.CPU,
-            WorkloadKind.IO,
-            WorkloadKind.SUBPROCESS,
-            WorkloadKind.SUBPROCESS_THREADED),
-        (strategy, workload) ->
-            base("java_" + strategy.id() + "_" + workload.id(), "9_java_strategies")
-                .strategy(strategy)
-                .workloadType(workload)
-                .numInstances(40)
-                .workDuration(0.5)
-                .maxConcurrentJobs(10)
-                .description(
-                    "Java strategies: "
-                        + strategy.id()
-                        + " on "
-                        + workload.id()
-                        + " work, against the other Java execution models")
-                .build());
-  }
-
-  static List<Scenario> phase10Transport() {
-    return cross(
-        List.of(TransportKind.values()),
-        List.of(10, 50, 100),
-        (transport, c) ->
-            base("transport_" + transport.id() + "_c" + c, "10_transport")
-                .strategy(StrategyKind.THREAD)
-                .workloadType(WorkloadKind.SLEEP)
-                .numInstances(500)
-                .workDuration(0.05)
-                .maxConcurrentJobs(c)
-                .transport(transport)
-                .description(
-                    "Transport: "
-                        + transport.id()
-                        + " at concurrency "
-                        + c
-                        + ", 500 short sleep jobs, so the transport's overhead dominates")
-                .build());
-  }
-
-  static List<Scenario> phase11Acquisition() {
-    List<Scenario> list = new ArrayList<>();
-    int c = 20;
-    for (int factor : new int[] {1, 2, 4}) {
-      list.add(
-          acquisitionBase("acquisition_job-worker_x" + factor, StrategyKind.THREAD)
-              .acquisition(AcquisitionKind.JOB_WORKER)
-              .maxJobsActive(factor * c)
-              .description(
-                  "Acquisition: the client's JobWorker with max_jobs_active = "
-                      + factor
-                      + " x concurrency ("
-                      + factor * c
-                      + "), "
-                      + (factor == 1
-                          ? "so no activated job waits for a free slot"
-                          : "so up to "
-                              + (factor - 1) * c
-                              + " activated jobs wait for a free slot"))
-              .build());
-    }
-    for (StrategyKind strategy :
-        List.of(StrategyKind.THREAD, StrategyKind.VIRTUAL, StrategyKind.ASYNC)) {
-      list.add(
-          acquisitionBase("acquisition_direct_" + strategy.id(), strategy)
-              .acquisition(AcquisitionKind.DIRECT)
-              .description(
-                  "Acquisition: direct activation of exactly the free capacity, "
-                      + strategy.id()
-                      + " strategy")
-              .build());
-    }
+    list.addAll(JavaPhases.javaStrategies());
+    list.addAll(JavaPhases.transport());
+    list.addAll(JavaPhases.acquisition());
     return list;
   }
 
@@ -472,7 +205,7 @@ public final class SuiteGenerator {
    * One scenario per pair of choices, the first list varying slowest: the expansion order of a
    * name pattern such as {@code workload_{async,thread}_{cpu,io}}.
    */
-  private static <A, B> List<Scenario> cross(
+  static <A, B> List<Scenario> cross(
       List<A> first, List<B> second, BiFunction<A, B, Scenario> scenario) {
     List<Scenario> list = new ArrayList<>(first.size() * second.size());
     for (A a : first) {
@@ -483,21 +216,11 @@ public final class SuiteGenerator {
     return list;
   }
 
-  private static Scenario.Builder acquisitionBase(String name, StrategyKind strategy) {
-    return base(name, "11_acquisition")
-        .strategy(strategy)
-        .workloadType(WorkloadKind.SLEEP)
-        .numInstances(200)
-        .maxConcurrentJobs(20)
-        .workDuration(0.5)
-        .jitterPct(0.25);
-  }
-
-  private static Scenario.Builder fastBase(String name, String phase, StrategyKind strategy) {
+  private static Scenario.Builder fastBase(String name, Phase phase, StrategyKind strategy) {
     return base(name, phase).strategy(strategy).repeats(1);
   }
 
-  private static Scenario.Builder base(String name, String phase) {
+  static Scenario.Builder base(String name, Phase phase) {
     return Scenario.builder()
         .name(name)
         .phase(phase)

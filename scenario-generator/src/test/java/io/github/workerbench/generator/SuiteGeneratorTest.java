@@ -3,22 +3,25 @@ package io.github.workerbench.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.workerbench.core.scenario.AcquisitionKind;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioReader;
-import io.github.workerbench.core.scenario.ScenarioWriter;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.TransportKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.AcquisitionKind;
+import io.github.workerbench.model.scenario.Phase;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioReader;
+import io.github.workerbench.model.scenario.ScenarioWriter;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.TransportKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +63,26 @@ class SuiteGeneratorTest {
             Map.entry("6_interactions", 12),
             Map.entry("7_edge_cases", 6),
             Map.entry("8_subprocess_threading", 4));
+  }
+
+  @Test
+  void shouldWriteEveryPhaseOfTheModelAndNoOtherWhenGeneratingEverySuite() {
+    // given the phases the reports look up through the model
+    Set<String> modelPhases =
+        Arrays.stream(Phase.values()).map(Phase::id).collect(Collectors.toSet());
+
+    // when
+    Set<String> generated =
+        Arrays.stream(Suite.values())
+            .flatMap(suite -> SuiteGenerator.generate(suite).stream())
+            .map(Scenario::phase)
+            .collect(Collectors.toSet());
+
+    // then a phase renamed in the generator alone, or in the model alone, fails here
+    assertThat(generated).isEqualTo(modelPhases);
+    assertThat(SuiteGenerator.generate(Suite.FULL))
+        .extracting(Scenario::name)
+        .contains(Phase.MASSIVE_LOAD_SCENARIO);
   }
 
   @Test
@@ -119,7 +142,7 @@ class SuiteGeneratorTest {
             "quick_conc_thread_50",
             "quick_workload_cpu",
             "quick_workload_io");
-    assertThat(quick.subList(0, 3)).isEqualTo(SuiteGenerator.phase1Baseline());
+    assertThat(quick.subList(0, 3)).isEqualTo(GuidePhases.baseline());
     Scenario conc = byName(quick).get("quick_conc_thread_50");
     assertThat(conc.phase()).isEqualTo("quick_concurrency");
     assertThat(conc.numInstances()).isEqualTo(20);
@@ -176,7 +199,7 @@ class SuiteGeneratorTest {
   @Test
   void shouldMatchTheIssueWhenGeneratingEdgeCases() {
     // given
-    Map<String, Scenario> edge = byName(SuiteGenerator.phase7EdgeCases());
+    Map<String, Scenario> edge = byName(GuidePhases.edgeCases());
 
     // then
     assertThat(edge.get("edge_single_job"))
@@ -252,7 +275,7 @@ class SuiteGeneratorTest {
       assertThat(direct.strategy()).isEqualTo(strategy);
       assertThat(direct.maxJobsActive()).isNull();
     }
-    assertThat(SuiteGenerator.phase11Acquisition())
+    assertThat(JavaPhases.acquisition())
         .allSatisfy(
             s -> {
               assertThat(s.workloadType()).isEqualTo(WorkloadKind.SLEEP);

@@ -1,15 +1,6 @@
 package io.github.workerbench.core.metrics;
 
-import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +24,9 @@ public final class ProcessSampler {
 
   static final long DEFAULT_PERIOD_MILLIS = 100;
   private static final double MIB = 1024.0 * 1024.0;
-  private static final Path SELF_STATUS = Path.of("/proc/self/status");
 
   private final Duration period;
-  private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-  private final List<GarbageCollectorMXBean> collectors =
-      ManagementFactory.getGarbageCollectorMXBeans();
+  private final ProcessReadings readings;
   private ScheduledExecutorService timer;
   private volatile long heapPeakBytes;
   private volatile long rssPeakKb;
@@ -56,10 +43,16 @@ public final class ProcessSampler {
 
   /** A sampler reading every {@code period}. */
   public ProcessSampler(Duration period) {
+    this(period, new PlatformReadings());
+  }
+
+  /** A sampler taking its readings from {@code readings}, e.g. fakes in tests. */
+  ProcessSampler(Duration period, ProcessReadings readings) {
     if (period.isNegative() || period.isZero()) {
       throw new IllegalArgumentException("sampling period must be positive, but was " + period);
     }
     this.period = period;
+    this.readings = readings;
   }
 
   /** Resets the peaks, takes the starting readings and starts sampling. */
@@ -67,13 +60,13 @@ public final class ProcessSampler {
     if (timer != null) {
       throw new IllegalStateException("the sampler has already been started");
     }
-    rssStartKb = statusKb(SELF_STATUS, "VmRSS:");
+    rssStartKb = readings.rssKb();
     rssAvailable = rssStartKb >= 0;
-    hwmReset = rssAvailable && resetHighWaterMark();
-    threads.resetPeakThreadCount();
-    cpuStartNanos = processCpuNanos();
-    gcStartMillis = gcMillis();
-    heapPeakBytes = memory.getHeapMemoryUsage().getUsed();
+    hwmReset = rssAvailable && readings.resetHighWaterMark();
+    readings.resetPeakThreads();
+    cpuStartNanos = readings.cpuNanos();
+    gcStartMillis = readings.gcMillis();
+    heapPeakBytes = readings.heapUsedBytes();
     rssPeakKb = Math.max(0, rssStartKb);
     timer =
         Executors.newSingleThreadScheduledExecutor(
@@ -92,125 +85,31 @@ public final class ProcessSampler {
     }
     timer.shutdownNow();
     sample();
-    long rssEndKb = rssAvailable ? statusKb(SELF_STATUS, "VmRSS:") : 0;
+    long rssEndKb = rssAvailable ? readings.rssKb() : 0;
     long peakKb = rssPeakKb;
     if (hwmReset) {
-      peakKb = Math.max(peakKb, statusKb(SELF_STATUS, "VmHWM:"));
+      peakKb = Math.max(peakKb, readings.highWaterMarkKb());
     }
     return new ProcessUsage(
         heapPeakBytes / MIB,
         rssAvailable ? peakKb / 1024.0 : 0,
         rssAvailable ? (rssEndKb - rssStartKb) / 1024.0 : 0,
-        (processCpuNanos() - cpuStartNanos) / 1e9,
-        threads.getPeakThreadCount(),
-        (gcMillis() - gcStartMillis) / 1e3,
+        (readings.cpuNanos() - cpuStartNanos) / 1e9,
+        readings.peakThreads(),
+        (readings.gcMillis() - gcStartMillis) / 1e3,
         rssAvailable);
   }
 
   private void sample() {
-    long heap = memory.getHeapMemoryUsage().getUsed();
+    long heap = readings.heapUsedBytes();
     if (heap > heapPeakBytes) {
       heapPeakBytes = heap;
     }
     if (rssAvailable) {
-      long rss = Math.max(0, statusKb(SELF_STATUS, "VmRSS:")) + descendantsRssKb();
+      long rss = Math.max(0, readings.rssKb()) + readings.descendantsRssKb();
       if (rss > rssPeakKb) {
         rssPeakKb = rss;
       }
     }
-  }
-
-  /**
-   * The RSS of this process's descendants, leaving out any caught between clone and exec: the
-   * JDK starts a child with posix_spawn, whose child shares its parent's memory until it execs,
-   * and counting it would count the parent twice (one 20-child round showed 565 MB for 300).
-   * Each descendant is compared with its own parent, so a child JVM's commands count right too.
-   */
-  private static long descendantsRssKb() {
-    return ProcessHandle.current()
-        .descendants()
-        .mapToLong(
-            child -> {
-              Path proc = Path.of("/proc", Long.toString(child.pid()));
-              Path status = proc.resolve("status");
-              Path parent =
-                  child.parent().map(p -> Path.of("/proc", Long.toString(p.pid()))).orElse(null);
-              if (parent != null
-                  && sharesParentMemory(
-                      exe(proc.resolve("exe")),
-                      statusKb(status, "VmSize:"),
-                      exe(parent.resolve("exe")),
-                      statusKb(parent.resolve("status"), "VmSize:"))) {
-                return 0;
-              }
-              return statusKb(status, "VmRSS:");
-            })
-        .filter(kb -> kb > 0)
-        .sum();
-  }
-
-  /**
-   * Whether a process is its parent not yet exec'd: the same executable and the same virtual
-   * size (within 1%, as the two are read a moment apart). A child JVM of a JVM runs the same
-   * executable but has an address space of its own, never of the same size.
-   */
-  static boolean sharesParentMemory(
-      Path childExe, long childSizeKb, Path parentExe, long parentSizeKb) {
-    if (childExe == null || parentExe == null || !childExe.equals(parentExe)) {
-      return false;
-    }
-    if (childSizeKb <= 0 || parentSizeKb <= 0) {
-      return false;
-    }
-    return Math.abs(childSizeKb - parentSizeKb) <= parentSizeKb / 100;
-  }
-
-  private static Path exe(Path link) {
-    try {
-      return Files.readSymbolicLink(link);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** The kB figure of one line of a {@code /proc/<pid>/status} file, or -1 when unreadable. */
-  static long statusKb(Path status, String field) {
-    try {
-      for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
-        if (line.startsWith(field)) {
-          String[] parts = line.substring(field.length()).trim().split("\\s+");
-          return Long.parseLong(parts[0]);
-        }
-      }
-      return -1;
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-  }
-
-  private static boolean resetHighWaterMark() {
-    try {
-      // "5" resets the peak RSS (VmHWM) of this process; Linux 4.0 and later
-      Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
-
-  private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return Math.max(0, os.getProcessCpuTime());
-    }
-    return 0;
-  }
-
-  private long gcMillis() {
-    long total = 0;
-    for (GarbageCollectorMXBean collector : collectors) {
-      total += Math.max(0, collector.getCollectionTime());
-    }
-    return total;
   }
 }

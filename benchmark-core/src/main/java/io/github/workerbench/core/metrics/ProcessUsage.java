@@ -1,6 +1,6 @@
 package io.github.workerbench.core.metrics;
 
-import io.github.workerbench.core.result.RepeatMetrics;
+import io.github.workerbench.model.result.RepeatMetrics;
 
 /**
  * What the process used during one sampled window.

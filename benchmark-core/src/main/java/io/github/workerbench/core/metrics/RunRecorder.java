@@ -1,7 +1,7 @@
 package io.github.workerbench.core.metrics;
 
-import io.github.workerbench.core.result.LatencySummary;
-import io.github.workerbench.core.result.RepeatMetrics;
+import io.github.workerbench.model.result.LatencySummary;
+import io.github.workerbench.model.result.RepeatMetrics;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -4,8 +4,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
 import io.github.workerbench.core.BenchmarkException;
-import io.github.workerbench.core.scenario.AcquisitionKind;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.AcquisitionKind;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -174,6 +174,6 @@ final class ClientWarmup {
 
   private static BenchmarkException failed(String action, Throwable cause) {
     return new BenchmarkException(
-        "Expected the warm-up to " + action + ", but " + ScenarioRunner.rootMessage(cause), cause);
+        "Expected the warm-up to " + action + ", but " + BenchmarkException.rootMessage(cause), cause);
   }
 }

@@ -1,8 +1,8 @@
 package io.github.workerbench.core.run;
 
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 
 /**
  * Hears how a {@link ScenarioRunner} progresses, e.g. to print progress or save results after

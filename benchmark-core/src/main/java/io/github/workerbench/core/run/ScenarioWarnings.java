@@ -1,9 +1,8 @@
 package io.github.workerbench.core.run;
 
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.scenario.IdealTime;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.scenario.IdealTime;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +16,13 @@ final class ScenarioWarnings {
 
   private ScenarioWarnings() {}
 
-  /** The flags known from the plan alone. */
-  static List<String> before(ScenarioPlan plan, int cores) {
+  /**
+   * The flags known from the plan alone.
+   *
+   * @param redelivers whether jobs that outlast their job timeout are redelivered (by an engine)
+   */
+  static List<String> before(ScenarioPlan plan, int cores, boolean redelivers) {
     List<String> warnings = new ArrayList<>();
-    double workSeconds = plan.workDuration().toNanos() / 1e9;
     double ideal = idealSeconds(plan, cores);
     double timeout = plan.timeout().toNanos() / 1e9;
     if (timeout < ideal) {
@@ -31,10 +33,11 @@ final class ScenarioWarnings {
               timeout,
               ideal));
     }
+    if (!redelivers) {
+      return warnings;
+    }
     double perJob =
-        plan.scenario().workloadType() == WorkloadKind.SUBPROCESS_THREADED
-            ? 3 * workSeconds / 10
-            : workSeconds;
+        IdealTime.jobSeconds(plan.scenario().workloadType(), plan.workDuration().toNanos() / 1e9);
     double longestJobMillis = perJob * (1 + plan.jitterPct()) * 1e3;
     if (plan.jobTimeout().toMillis() < longestJobMillis) {
       warnings.add(

@@ -1,6 +1,5 @@
 package io.github.workerbench.core.worker;
 
-import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -42,7 +41,7 @@ public final class AutoStrategy implements ExecutionStrategy {
   }
 
   @Override
-  public CompletableFuture<Void> submit(ActivatedJob job, long activatedNanos) {
+  public CompletableFuture<Void> submit(Job job, long activatedNanos) {
     return resolved.submit(job, activatedNanos);
   }
 

@@ -1,9 +1,7 @@
 package io.github.workerbench.core.worker;
 
-import io.camunda.client.api.response.ActivatedJob;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import java.lang.reflect.Proxy;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,11 +15,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * The engine's part in a bare run, played without an engine: every job of a repeat is ready at
- * once, and the feeder hands one to the strategy the instant a slot frees, on the thread where
- * the previous job ended. Like {@link DirectAcquisition} it keeps at most min(max_concurrent_jobs,
- * the strategy's {@link ExecutionStrategy#maxJobsInWork()}) jobs handed over and not yet ended,
- * but with no activation round trip in between.
+ * The engine's part in an engine-free repeat, played without an engine: every job of a repeat is
+ * ready at once, and the feeder hands one to the strategy the instant a slot frees, on the thread
+ * where the previous job ended. Like {@link DirectAcquisition} it keeps at most
+ * min(max_concurrent_jobs, the strategy's {@link ExecutionStrategy#maxJobsInWork()}) jobs handed
+ * over and not yet ended, but with no activation round trip in between.
  *
  * <p>As the {@link JobReporter} it answers complete and fail at once (completed futures). A failed
  * job with retries left is offered again, with one retry fewer, after the backoff the worker asked
@@ -29,37 +27,32 @@ import java.util.function.LongSupplier;
  * every job completed or raised an incident ({@link #awaitAllEnded}).
  *
  * <p>A job's hand-over time is its activation time for the observer, so the start delay measured
- * is hand-over to handler start. Jobs are {@link ActivatedJob} proxies answering only what the
- * harness reads (key, process instance key, retries, type). Thread-safe; the queue and the count
- * of jobs in work are guarded by one lock, never held while handing over.
+ * is hand-over to handler start. Jobs are numbered 1 to n (each its own process instance key) with
+ * no variables. Thread-safe; the queue and the count of jobs in work are guarded by one lock,
+ * never held while handing over. One repeat per feeder.
  */
-final class BareFeeder implements JobReporter, AutoCloseable {
+public final class BareFeeder implements JobSource, JobReporter {
 
   /** The job type bare jobs report. */
-  static final String JOB_TYPE = "bare";
+  public static final String JOB_TYPE = "bare";
 
   private final int jobs;
   private final int maxConcurrentJobs;
-  private final JobObserver observer;
   private final LongSupplier nanoClock;
   private final CountDownLatch ended;
   private final ScheduledThreadPoolExecutor retries;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Deque<ActivatedJob> ready = new ArrayDeque<>();
+  private final Deque<Job> ready = new ArrayDeque<>();
+  private JobObserver observer;
   private ExecutionStrategy strategy;
   private int capacity;
   private int inWork;
   private volatile boolean stopped;
 
-  /**
-   * A feeder for one repeat of the plan.
-   *
-   * @param observer told of every hand-over as an activation
-   */
-  BareFeeder(ScenarioPlan plan, JobObserver observer, LongSupplier nanoClock) {
+  /** A feeder for one repeat of the plan, its times from {@code nanoClock}. */
+  public BareFeeder(ScenarioPlan plan, LongSupplier nanoClock) {
     this.jobs = plan.numInstances();
     this.maxConcurrentJobs = plan.maxConcurrentJobs();
-    this.observer = observer;
     this.nanoClock = nanoClock;
     this.ended = new CountDownLatch(jobs);
     // its thread starts with the first retry only: no failures, no extra thread
@@ -69,11 +62,11 @@ final class BareFeeder implements JobReporter, AutoCloseable {
   }
 
   /**
-   * What the strategy must also tell: completions and incidents, which end jobs. Hand it to the
-   * job execution after the run's own observer, so that observer has the figures of a job before
-   * the repeat can be seen to be over.
+   * What the worker must also tell: completions and incidents, which end jobs. Give the worker
+   * the run's own observer followed by this one, so that observer has a job's figures before the
+   * repeat can be seen to be over.
    */
-  JobObserver endings() {
+  public JobObserver endings() {
     return new JobObserver() {
       @Override
       public void completed(long jobKey, long processInstanceKey, long completedNanos) {
@@ -89,22 +82,33 @@ final class BareFeeder implements JobReporter, AutoCloseable {
     };
   }
 
-  /** Makes every job ready and hands over as many as the strategy has slots for; call once. */
-  void start(ExecutionStrategy target) {
+  @Override
+  public JobReporter reporter() {
+    return this;
+  }
+
+  /**
+   * Makes every job ready and hands over as many as the strategy has slots for, telling the
+   * setup's observer of each hand-over; call once. Closing the handle stops the feeder.
+   */
+  @Override
+  public AutoCloseable start(ExecutionStrategy target, WorkerSetup setup) {
     lock.lock();
     try {
       if (strategy != null) {
         throw new IllegalStateException("the feeder has already been started");
       }
       strategy = target;
+      observer = setup.observer();
       capacity = Math.min(maxConcurrentJobs, target.maxJobsInWork());
       for (long key = 1; key <= jobs; key++) {
-        ready.add(job(key, ScenarioPlan.JOB_RETRIES));
+        ready.add(new Job(key, key, ScenarioPlan.JOB_RETRIES, JOB_TYPE, "{}"));
       }
     } finally {
       lock.unlock();
     }
     handOverWhileFree();
+    return this::stop;
   }
 
   /**
@@ -113,24 +117,19 @@ final class BareFeeder implements JobReporter, AutoCloseable {
    * @return whether every job ended
    * @throws InterruptedException when the waiting thread is interrupted
    */
-  boolean awaitAllEnded(Duration timeout) throws InterruptedException {
+  public boolean awaitAllEnded(Duration timeout) throws InterruptedException {
     return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  /** The jobs that completed or raised an incident so far. */
-  long endedCount() {
-    return jobs - ended.getCount();
-  }
-
   @Override
-  public CompletionStage<?> complete(ActivatedJob job) {
+  public CompletionStage<?> complete(Job job) {
     return CompletableFuture.completedFuture(null);
   }
 
   @Override
-  public CompletionStage<?> fail(ActivatedJob job, int retriesLeft, Duration backoff, String message) {
+  public CompletionStage<?> fail(Job job, int retriesLeft, Duration backoff, String message) {
     if (retriesLeft > 0 && !stopped) {
-      ActivatedJob retry = job(job.getKey(), retriesLeft);
+      Job retry = job.retried(retriesLeft);
       try {
         retries.schedule(() -> offer(retry), backoff.toNanos(), TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException closing) {
@@ -141,13 +140,12 @@ final class BareFeeder implements JobReporter, AutoCloseable {
   }
 
   /** Stops handing over and drops pending retries; jobs already handed over are left to end. */
-  @Override
-  public void close() {
+  private void stop() {
     stopped = true;
     retries.shutdownNow();
   }
 
-  private void offer(ActivatedJob job) {
+  private void offer(Job job) {
     lock.lock();
     try {
       ready.add(job);
@@ -159,7 +157,7 @@ final class BareFeeder implements JobReporter, AutoCloseable {
 
   private void handOverWhileFree() {
     while (true) {
-      ActivatedJob next;
+      Job next;
       lock.lock();
       try {
         if (stopped || inWork >= capacity || ready.isEmpty()) {
@@ -171,7 +169,7 @@ final class BareFeeder implements JobReporter, AutoCloseable {
         lock.unlock();
       }
       long handedOverNanos = nanoClock.getAsLong();
-      observer.activated(next.getKey(), handedOverNanos);
+      observer.activated(next.key(), handedOverNanos);
       strategy
           .submit(next, handedOverNanos)
           .whenComplete((ignored, abandoned) -> slotFreed(abandoned == null));
@@ -189,25 +187,5 @@ final class BareFeeder implements JobReporter, AutoCloseable {
     if (jobEnded) {
       handOverWhileFree();
     }
-  }
-
-  /** A job with this key (also its process instance key) and these retries left. */
-  static ActivatedJob job(long key, int retries) {
-    return (ActivatedJob)
-        Proxy.newProxyInstance(
-            ActivatedJob.class.getClassLoader(),
-            new Class<?>[] {ActivatedJob.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "getKey", "getProcessInstanceKey" -> key;
-                  case "getRetries" -> retries;
-                  case "getType" -> JOB_TYPE;
-                  case "hashCode" -> Long.hashCode(key);
-                  case "equals" -> proxy == args[0];
-                  case "toString" -> "bare job " + key + " (" + retries + " retries)";
-                  default ->
-                      throw new UnsupportedOperationException(
-                          "a bare job has no " + method.getName() + "(): no engine made it");
-                });
   }
 }

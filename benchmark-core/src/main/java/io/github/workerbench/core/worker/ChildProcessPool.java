@@ -1,15 +1,15 @@
 package io.github.workerbench.core.worker;
 
 import io.github.workerbench.core.BenchmarkException;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.worker.internal.WorkChildMain;
+import io.github.workerbench.core.workload.ChildClassPath;
 import io.github.workerbench.core.workload.WorkFailedException;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
-import java.net.URISyntaxException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +69,7 @@ final class ChildProcessPool implements AutoCloseable {
             "-Xss512k",
             "-Xmx64m",
             "-cp",
-            codeSource(),
+            ChildClassPath.of(WorkChildMain.class, WorkloadKind.class),
             WorkChildMain.class.getName(),
             String.format(Locale.ROOT, "%.1f", cpuIterationsPerSecond));
     long start = System.nanoTime();
@@ -194,14 +194,5 @@ final class ChildProcessPool implements AutoCloseable {
     }
     all.clear();
     idle.clear();
-  }
-
-  private static String codeSource() {
-    try {
-      return Path.of(WorkChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (URISyntaxException | RuntimeException e) {
-      return System.getProperty("java.class.path");
-    }
   }
 }

@@ -2,22 +2,22 @@ package io.github.workerbench.core.worker;
 
 import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.scenario.AcquisitionKind;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.workload.CpuCalibration;
 import io.github.workerbench.core.workload.FailureSchedule;
 import io.github.workerbench.core.workload.WorkDurations;
 import io.github.workerbench.core.workload.Workload;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * Starts the worker a plan describes by composing three parts: a job source (the client's
- * JobWorker or the harness's direct activation loop), an {@link ExecutionStrategy} that owns the
- * concurrency, and a {@link Workload} that does the work. Per-job durations follow {@link
+ * Starts the worker a plan describes by composing three parts: a {@link JobSource} (an engine
+ * through the client's JobWorker or the harness's direct activation loop, or the engine-free
+ * {@link BareFeeder}), an {@link ExecutionStrategy} that owns the concurrency, and a {@link
+ * Workload} that does the work. Per-job durations follow {@link
  * WorkDurations} (balanced jitter, fixed seed) and {@code failure_rate} follows {@link
  * FailureSchedule} (fixed seed).
  *
@@ -57,16 +57,11 @@ public final class DefaultWorkerFactory implements WorkerFactory {
     ScenarioPlan plan = setup.plan();
     Duration calibrationBefore = calibration.measuringTime();
     JobExecution execution =
-        execution(plan, JobReporter.of(setup.client()), setup.observer(), setup.nanoClock());
+        execution(plan, setup.source().reporter(), setup.observer(), setup.nanoClock());
     ExecutionStrategy strategy = strategy(plan, execution);
     AutoCloseable acquisition;
     try {
-      acquisition =
-          plan.acquisition() == AcquisitionKind.DIRECT
-              ? new DirectAcquisition(
-                  setup.client(), plan, setup.jobType(), strategy, setup.observer(), setup.nanoClock())
-              : new JobWorkerAcquisition(
-                  setup.client(), plan, setup.jobType(), strategy, setup.observer(), setup.nanoClock());
+      acquisition = setup.source().start(strategy, setup);
     } catch (RuntimeException e) {
       strategy.close();
       throw new BenchmarkException(
@@ -81,9 +76,8 @@ public final class DefaultWorkerFactory implements WorkerFactory {
   /**
    * How a plan's jobs are worked: its workload (measuring the CPU calibration first for cpu
    * work), its balanced durations and its failure schedule, reporting through {@code reporter}.
-   * Shared with {@link BareRunner}, so the engine-free floor works jobs exactly as a run does.
    */
-  JobExecution execution(
+  private JobExecution execution(
       ScenarioPlan plan, JobReporter reporter, JobObserver observer, LongSupplier nanoClock) {
     WorkloadKind workloadKind = plan.scenario().workloadType();
     if (workloadKind == WorkloadKind.CPU) {
@@ -105,7 +99,7 @@ public final class DefaultWorkerFactory implements WorkerFactory {
    *
    * @throws BenchmarkException when the strategy cannot start
    */
-  ExecutionStrategy strategy(ScenarioPlan plan, JobExecution execution) {
+  private ExecutionStrategy strategy(ScenarioPlan plan, JobExecution execution) {
     try {
       return newStrategy(plan, execution);
     } catch (BenchmarkException e) {

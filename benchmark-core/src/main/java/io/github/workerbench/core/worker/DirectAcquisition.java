@@ -5,7 +5,7 @@ import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ActivateJobsResponse;
 import io.camunda.client.api.response.ActivatedJob;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
@@ -48,19 +48,13 @@ final class DirectAcquisition implements AutoCloseable {
   private volatile boolean running = true;
   private volatile CamundaFuture<ActivateJobsResponse> inFlight;
 
-  DirectAcquisition(
-      CamundaClient client,
-      ScenarioPlan plan,
-      String jobType,
-      ExecutionStrategy strategy,
-      JobObserver observer,
-      LongSupplier nanoClock) {
+  DirectAcquisition(CamundaClient client, WorkerSetup setup, ExecutionStrategy strategy) {
     this.client = client;
-    this.plan = plan;
-    this.jobType = jobType;
+    this.plan = setup.plan();
+    this.jobType = setup.jobType();
     this.strategy = strategy;
-    this.observer = observer;
-    this.nanoClock = nanoClock;
+    this.observer = setup.observer();
+    this.nanoClock = setup.nanoClock();
     this.capacity = Math.min(plan.maxConcurrentJobs(), strategy.maxJobsInWork());
     this.loop = Thread.ofPlatform().name("wb-direct-activation").daemon(true).start(this::run);
   }
@@ -97,8 +91,9 @@ final class DirectAcquisition implements AutoCloseable {
         continue;
       }
       long activatedNanos = nanoClock.getAsLong();
-      for (ActivatedJob job : jobs) {
-        observer.activated(job.getKey(), activatedNanos);
+      for (ActivatedJob activated : jobs) {
+        Job job = Job.of(activated);
+        observer.activated(job.key(), activatedNanos);
         lock.lock();
         try {
           inWork++;

@@ -1,6 +1,5 @@
 package io.github.workerbench.core.worker;
 
-import io.camunda.client.api.response.ActivatedJob;
 import io.github.workerbench.core.workload.AsyncContext;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,7 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class EventLoopStrategy implements ExecutionStrategy {
 
-  private record Queued(ActivatedJob job, long activatedNanos, CompletableFuture<Void> done) {}
+  private record Queued(Job job, long activatedNanos, CompletableFuture<Void> done) {}
 
   private final JobExecution execution;
   private final int maxJobsInWork;
@@ -64,7 +63,7 @@ public final class EventLoopStrategy implements ExecutionStrategy {
   }
 
   @Override
-  public CompletableFuture<Void> submit(ActivatedJob job, long activatedNanos) {
+  public CompletableFuture<Void> submit(Job job, long activatedNanos) {
     return pending.submit(
         loop,
         done -> {
@@ -95,11 +94,6 @@ public final class EventLoopStrategy implements ExecutionStrategy {
           },
           loop);
     }
-  }
-
-  @Override
-  public Duration startupTime() {
-    return Duration.ZERO;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.github.workerbench.core.worker;
 
-import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,15 +27,17 @@ public interface ExecutionStrategy extends AutoCloseable {
   /**
    * Hands a job over; never blocks.
    *
-   * @param job the activated job
+   * @param job the job, as the harness sees it
    * @param activatedNanos when the job reached the harness (nano clock)
    * @return completes when the job has ended and was reported to the engine; never completes
    *     exceptionally for a failed job (that is a measured outcome), only when abandoned on close
    */
-  CompletableFuture<Void> submit(ActivatedJob job, long activatedNanos);
+  CompletableFuture<Void> submit(Job job, long activatedNanos);
 
-  /** Set-up time spent before the first job could start (child JVMs); zero for most. */
-  Duration startupTime();
+  /** Set-up time spent before the first job could start (pool threads, child JVMs). */
+  default Duration startupTime() {
+    return Duration.ZERO;
+  }
 
   /** Lets jobs in work end within the grace period, abandons the rest, frees threads. */
   @Override

@@ -1,6 +1,5 @@
 package io.github.workerbench.core.worker;
 
-import io.camunda.client.api.response.ActivatedJob;
 import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.workload.AsyncContext;
 import io.github.workerbench.core.workload.FailureSchedule;
@@ -60,7 +59,7 @@ final class JobExecution {
   }
 
   /** Works the job on this thread with the workload's blocking form and reports it. */
-  void runBlocking(ActivatedJob job, long activatedNanos) {
+  void runBlocking(Job job, long activatedNanos) {
     runBlocking(job, activatedNanos, workload::run);
   }
 
@@ -68,25 +67,25 @@ final class JobExecution {
    * Works the job on this thread with {@code work} and waits for the engine to take the report.
    * Returns early without reporting when the thread is interrupted (the worker is closing).
    */
-  void runBlocking(ActivatedJob job, long activatedNanos, BlockingWork work) {
+  void runBlocking(Job job, long activatedNanos, BlockingWork work) {
     Duration duration = durations.next();
     boolean injectFailure = failures.nextRunFails();
-    observer.started(job.getKey(), activatedNanos, nanoClock.getAsLong());
+    observer.started(job.key(), activatedNanos, nanoClock.getAsLong());
     Throwable error = null;
     try {
       work.run(duration);
     } catch (InterruptedException e) {
-      observer.finished(job.getKey(), nanoClock.getAsLong());
+      observer.finished(job.key(), nanoClock.getAsLong());
       Thread.currentThread().interrupt();
       return;
     } catch (Exception | Error e) {
       error = e;
     }
-    observer.finished(job.getKey(), nanoClock.getAsLong());
+    observer.finished(job.key(), nanoClock.getAsLong());
     try {
       report(job, injected(error, injectFailure)).toCompletableFuture().join();
     } catch (CompletionException | java.util.concurrent.CancellationException e) {
-      LOG.debug("Reporting job {} did not finish", job.getKey(), e);
+      LOG.debug("Reporting job {} did not finish", job.key(), e);
     }
   }
 
@@ -94,10 +93,10 @@ final class JobExecution {
    * Starts the job's work with the workload's non-blocking form and reports it; the future
    * completes once the engine took the report (normally even when the job failed).
    */
-  CompletableFuture<Void> runAsync(ActivatedJob job, long activatedNanos, AsyncContext context) {
+  CompletableFuture<Void> runAsync(Job job, long activatedNanos, AsyncContext context) {
     Duration duration = durations.next();
     boolean injectFailure = failures.nextRunFails();
-    observer.started(job.getKey(), activatedNanos, nanoClock.getAsLong());
+    observer.started(job.key(), activatedNanos, nanoClock.getAsLong());
     CompletableFuture<Void> work;
     try {
       work = workload.runAsync(duration, context);
@@ -106,18 +105,18 @@ final class JobExecution {
     }
     return work.handle(
             (ignored, error) -> {
-              observer.finished(job.getKey(), nanoClock.getAsLong());
+              observer.finished(job.key(), nanoClock.getAsLong());
               return injected(unwrap(error), injectFailure);
             })
         .thenCompose(error -> report(job, error).toCompletableFuture())
         .exceptionally(
             e -> {
-              LOG.debug("Reporting job {} did not finish", job.getKey(), e);
+              LOG.debug("Reporting job {} did not finish", job.key(), e);
               return null;
             });
   }
 
-  private CompletableFuture<Void> report(ActivatedJob job, Throwable error) {
+  private CompletableFuture<Void> report(Job job, Throwable error) {
     if (error == null) {
       return reporter
           .complete(job)
@@ -125,16 +124,16 @@ final class JobExecution {
           .thenAccept(
               ignored ->
                   observer.completed(
-                      job.getKey(), job.getProcessInstanceKey(), nanoClock.getAsLong()));
+                      job.key(), job.processInstanceKey(), nanoClock.getAsLong()));
     }
-    int retriesLeft = Math.max(0, job.getRetries() - 1);
+    int retriesLeft = Math.max(0, job.retries() - 1);
     String reason = String.valueOf(error.getMessage());
     return reporter
         .fail(job, retriesLeft, RETRY_BACKOFF, reason)
         .toCompletableFuture()
         .handle(
             (ignored, failError) -> {
-              observer.failed(job.getKey(), retriesLeft, reason);
+              observer.failed(job.key(), retriesLeft, reason);
               return null;
             });
   }

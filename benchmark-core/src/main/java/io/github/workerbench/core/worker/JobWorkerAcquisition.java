@@ -3,11 +3,11 @@ package io.github.workerbench.core.worker;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.TransportKind;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.TransportKind;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +40,10 @@ final class JobWorkerAcquisition implements AutoCloseable {
 
   private final JobWorker worker;
 
-  JobWorkerAcquisition(
-      CamundaClient client,
-      ScenarioPlan plan,
-      String jobType,
-      ExecutionStrategy strategy,
-      JobObserver observer,
-      LongSupplier nanoClock) {
+  JobWorkerAcquisition(CamundaClient client, WorkerSetup setup, ExecutionStrategy strategy) {
+    ScenarioPlan plan = setup.plan();
+    JobObserver observer = setup.observer();
+    LongSupplier nanoClock = setup.nanoClock();
     int handlerThreads = client.getConfiguration().getNumJobWorkerExecutionThreads();
     if (strategy.blocking() && handlerThreads < plan.maxJobsActive()) {
       LOG.warn(
@@ -62,11 +59,12 @@ final class JobWorkerAcquisition implements AutoCloseable {
     this.worker =
         client
             .newWorker()
-            .jobType(jobType)
+            .jobType(setup.jobType())
             .handler(
-                (jobClient, job) -> {
+                (jobClient, activated) -> {
                   long activatedNanos = nanoClock.getAsLong();
-                  observer.activated(job.getKey(), activatedNanos);
+                  Job job = Job.of(activated);
+                  observer.activated(job.key(), activatedNanos);
                   var ended = strategy.submit(job, activatedNanos);
                   if (blocking) {
                     try {

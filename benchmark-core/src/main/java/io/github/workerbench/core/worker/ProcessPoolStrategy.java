@@ -1,8 +1,7 @@
 package io.github.workerbench.core.worker;
 
-import io.camunda.client.api.response.ActivatedJob;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.workload.CpuCalibration;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +58,7 @@ public final class ProcessPoolStrategy implements ExecutionStrategy {
   }
 
   @Override
-  public CompletableFuture<Void> submit(ActivatedJob job, long activatedNanos) {
+  public CompletableFuture<Void> submit(Job job, long activatedNanos) {
     return dispatch.submit(job, activatedNanos);
   }
 

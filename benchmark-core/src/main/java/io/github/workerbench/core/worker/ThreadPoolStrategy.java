@@ -1,6 +1,5 @@
 package io.github.workerbench.core.worker;
 
-import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -80,7 +79,7 @@ public final class ThreadPoolStrategy implements ExecutionStrategy {
   }
 
   @Override
-  public CompletableFuture<Void> submit(ActivatedJob job, long activatedNanos) {
+  public CompletableFuture<Void> submit(Job job, long activatedNanos) {
     return pending.run(pool, () -> execution.runBlocking(job, activatedNanos, work));
   }
 

@@ -1,6 +1,5 @@
 package io.github.workerbench.core.worker;
 
-import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -49,7 +48,7 @@ public final class VirtualThreadStrategy implements ExecutionStrategy {
   }
 
   @Override
-  public CompletableFuture<Void> submit(ActivatedJob job, long activatedNanos) {
+  public CompletableFuture<Void> submit(Job job, long activatedNanos) {
     return pending.run(
         threads,
         () -> {
@@ -64,11 +63,6 @@ public final class VirtualThreadStrategy implements ExecutionStrategy {
             Thread.currentThread().interrupt();
           }
         });
-  }
-
-  @Override
-  public Duration startupTime() {
-    return Duration.ZERO;
   }
 
   @Override

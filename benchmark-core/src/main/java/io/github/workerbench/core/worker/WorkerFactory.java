@@ -2,7 +2,7 @@ package io.github.workerbench.core.worker;
 
 import io.github.workerbench.core.metrics.JobObserver;
 
-/** Starts the worker a scenario plan describes: acquisition, strategy and workload composed. */
+/** Starts the worker a scenario plan describes: job source, strategy and workload composed. */
 @FunctionalInterface
 public interface WorkerFactory {
 
@@ -18,15 +18,6 @@ public interface WorkerFactory {
    * the runner's own observer), e.g. to move a progress bar. Warm-up workers stay unseen.
    */
   default WorkerFactory alsoObservedBy(JobObserver extra) {
-    return setup ->
-        setup.warmup()
-            ? start(setup)
-            : start(
-                new WorkerSetup(
-                    setup.plan(),
-                    setup.jobType(),
-                    setup.client(),
-                    JobObserver.both(setup.observer(), extra),
-                    setup.nanoClock()));
+    return setup -> start(setup.warmup() ? setup : setup.alsoObservedBy(extra));
   }
 }

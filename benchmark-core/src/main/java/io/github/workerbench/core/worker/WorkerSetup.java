@@ -1,8 +1,7 @@
 package io.github.workerbench.core.worker;
 
-import io.camunda.client.CamundaClient;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -11,7 +10,8 @@ import java.util.function.LongSupplier;
  *
  * @param plan the resolved scenario
  * @param jobType the job type to subscribe to (unique per repeat, so nothing leaks between runs)
- * @param client a client already configured for the plan's transport; the worker does not close it
+ * @param source where the jobs come from and their outcomes go (the worker does not close a
+ *     client behind it)
  * @param observer receives every job's activation, start, end and completion
  * @param nanoClock the clock for every time handed to the observer
  * @param warmup whether this worker only warms up (unmeasured): observers added with {@link
@@ -20,26 +20,22 @@ import java.util.function.LongSupplier;
 public record WorkerSetup(
     ScenarioPlan plan,
     String jobType,
-    CamundaClient client,
+    JobSource source,
     JobObserver observer,
     LongSupplier nanoClock,
     boolean warmup) {
 
-  /** The setup of a measured worker. */
-  public WorkerSetup(
-      ScenarioPlan plan,
-      String jobType,
-      CamundaClient client,
-      JobObserver observer,
-      LongSupplier nanoClock) {
-    this(plan, jobType, client, observer, nanoClock, false);
-  }
-
   public WorkerSetup {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(jobType, "jobType");
-    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(observer, "observer");
     Objects.requireNonNull(nanoClock, "nanoClock");
+  }
+
+  /** This setup with {@code extra} also hearing every job event, after the setup's observer. */
+  public WorkerSetup alsoObservedBy(JobObserver extra) {
+    return new WorkerSetup(
+        plan, jobType, source, JobObserver.both(observer, extra), nanoClock, warmup);
   }
 }

@@ -1,6 +1,6 @@
 package io.github.workerbench.core.workload;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -28,10 +28,6 @@ public final class CpuWorkload implements Workload {
     return WorkloadKind.CPU;
   }
 
-  @Override
-  public boolean cpuBound() {
-    return true;
-  }
 
   @Override
   public void run(Duration duration) {

@@ -1,6 +1,6 @@
 package io.github.workerbench.core.workload;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +16,6 @@ public final class SleepWorkload implements Workload {
     return WorkloadKind.SLEEP;
   }
 
-  @Override
-  public boolean cpuBound() {
-    return false;
-  }
 
   @Override
   public void run(Duration duration) throws InterruptedException {

@@ -1,6 +1,6 @@
 package io.github.workerbench.core.workload;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -25,10 +25,6 @@ public final class SubprocessWorkload implements Workload {
     return WorkloadKind.SUBPROCESS;
   }
 
-  @Override
-  public boolean cpuBound() {
-    return false;
-  }
 
   @Override
   public void run(Duration duration) throws IOException, InterruptedException {

@@ -1,9 +1,8 @@
 package io.github.workerbench.core.workload;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.workload.internal.LockContentionMain;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ public final class ThreadedSubprocessWorkload implements Workload {
             "-Xss256k",
             "-Xmx16m",
             "-cp",
-            codeSource(),
+            ChildClassPath.of(LockContentionMain.class),
             LockContentionMain.class.getName()));
     this.launcher = List.copyOf(command);
     this.extraArguments = List.copyOf(extraArguments);
@@ -54,10 +53,6 @@ public final class ThreadedSubprocessWorkload implements Workload {
     return WorkloadKind.SUBPROCESS_THREADED;
   }
 
-  @Override
-  public boolean cpuBound() {
-    return false;
-  }
 
   @Override
   public void run(Duration duration) throws IOException, InterruptedException {
@@ -76,16 +71,5 @@ public final class ThreadedSubprocessWorkload implements Workload {
     command.add(Long.toString(duration.toNanos() / 10));
     command.addAll(extraArguments);
     return command;
-  }
-
-  /** The class path entry holding this module's classes (a folder or a jar). */
-  static String codeSource() {
-    try {
-      return Path.of(
-              LockContentionMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (URISyntaxException | RuntimeException e) {
-      return System.getProperty("java.class.path");
-    }
   }
 }

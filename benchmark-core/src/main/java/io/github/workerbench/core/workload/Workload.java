@@ -1,6 +1,6 @@
 package io.github.workerbench.core.workload;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,10 +19,12 @@ public interface Workload {
   WorkloadKind kind();
 
   /**
-   * Whether the work keeps a core busy; {@code auto} resolves such work to a bounded thread pool
-   * and everything else to virtual threads.
+   * Whether the work keeps a core busy (cpu work; the rest waits): {@code auto} resolves such work
+   * to a bounded thread pool and everything else to virtual threads.
    */
-  boolean cpuBound();
+  default boolean cpuBound() {
+    return kind() == WorkloadKind.CPU;
+  }
 
   /**
    * Does the work on the calling thread and returns when it has ended.

@@ -9,15 +9,16 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
-import io.github.workerbench.core.result.ResultsFile;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.core.run.EngineRepeatDriver;
 import io.github.workerbench.core.run.ScenarioRunner;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
+import io.github.workerbench.model.result.ResultsFile;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -102,7 +103,7 @@ class RemoteEngineSecretsIT {
     // when
     ScenarioResult result;
     RemoteEngine engine = new RemoteEngine(env);
-    try (ScenarioRunner runner = new ScenarioRunner(() -> engine, new DefaultWorkerFactory())) {
+    try (ScenarioRunner runner = new ScenarioRunner(new EngineRepeatDriver(() -> engine, new DefaultWorkerFactory()))) {
       result = runner.run(plan);
     }
 

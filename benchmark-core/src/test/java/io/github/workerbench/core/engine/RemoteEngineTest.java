@@ -3,10 +3,17 @@ package io.github.workerbench.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camunda.client.CamundaClient;
+import io.camunda.client.CamundaClientConfiguration;
+import io.camunda.client.CredentialsProvider;
+import io.camunda.client.impl.oauth.OAuthCredentialsProvider;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +55,56 @@ class RemoteEngineTest {
     assertThat(engine.grpcAddress()).isEqualTo(URI.create("http://legacy.example.test:26500"));
     assertThat(engine.restAddress()).isEqualTo(URI.create("http://legacy.example.test:8080"));
     assertThat(engine.usesOAuth()).isTrue();
-    assertThat(engine.newClientBuilder()).isNotNull();
+    try (CamundaClient client = engine.newClientBuilder().build()) {
+      CamundaClientConfiguration configuration = client.getConfiguration();
+      assertThat(configuration.getGrpcAddress())
+          .isEqualTo(URI.create("http://legacy.example.test:26500"));
+      assertThat(configuration.getRestAddress())
+          .isEqualTo(URI.create("http://legacy.example.test:8080"));
+      assertThat(configuration.getCredentialsProvider())
+          .isInstanceOf(OAuthCredentialsProvider.class);
+    }
+  }
+
+  @Test
+  void shouldSendTheBasicAuthHeaderWhenUsernameAndPasswordAreSet() throws IOException {
+    // given
+    RemoteEngine engine =
+        new RemoteEngine(
+            Map.of(
+                "CAMUNDA_BASIC_AUTH_USERNAME", "demo",
+                "CAMUNDA_BASIC_AUTH_PASSWORD", SECRET));
+    Map<String, String> headers = new HashMap<>();
+    // when
+    try (CamundaClient client = engine.newClientBuilder().build()) {
+      client.getConfiguration().getCredentialsProvider().applyCredentials(headers::put);
+    }
+    // then
+    assertThat(engine.usesBasicAuth()).isTrue();
+    assertThat(headers)
+        .containsEntry(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(("demo:" + SECRET).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void shouldSendNoCredentialsWhenNoneAreSet() throws IOException {
+    // given
+    RemoteEngine engine = new RemoteEngine(Map.of());
+    Map<String, String> headers = new HashMap<>();
+    // when
+    try (CamundaClient client = engine.newClientBuilder().build()) {
+      CredentialsProvider credentials = client.getConfiguration().getCredentialsProvider();
+      if (credentials != null) {
+        credentials.applyCredentials(headers::put);
+      }
+    }
+    // then
+    assertThat(engine.usesOAuth()).isFalse();
+    assertThat(engine.usesBasicAuth()).isFalse();
+    assertThat(headers).isEmpty();
   }
 
   @Test

@@ -4,39 +4,186 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProcessSamplerTest {
 
+  /** Readings set by hand: counters move only when the test moves them. */
+  private static final class FakeReadings implements ProcessReadings {
+    volatile long heap = 10 * MIB;
+    volatile long cpu = 5_000_000_000L;
+    volatile long gc = 1_000;
+    volatile int peak = 7;
+    volatile int resets;
+    volatile long rss = 100 * 1024;
+    volatile long descendants;
+    volatile boolean hwmResettable = true;
+    volatile long hwm = 150 * 1024;
+
+    @Override
+    public long heapUsedBytes() {
+      return heap;
+    }
+
+    @Override
+    public long cpuNanos() {
+      return cpu;
+    }
+
+    @Override
+    public long gcMillis() {
+      return gc;
+    }
+
+    @Override
+    public void resetPeakThreads() {
+      resets++;
+    }
+
+    @Override
+    public int peakThreads() {
+      return peak;
+    }
+
+    @Override
+    public long rssKb() {
+      return rss;
+    }
+
+    @Override
+    public long descendantsRssKb() {
+      return descendants;
+    }
+
+    @Override
+    public boolean resetHighWaterMark() {
+      return hwmResettable;
+    }
+
+    @Override
+    public long highWaterMarkKb() {
+      return hwm;
+    }
+  }
+
+  private static final long MIB = 1024 * 1024;
+
   @Test
-  void shouldReportPlausibleFiguresWhenTheProcessDidWork() {
+  void shouldReportTheWindowsDeltasAndPeaksWhenTheCountersMoved() {
+    // given
+    FakeReadings readings = new FakeReadings();
+    ProcessSampler sampler = new ProcessSampler(Duration.ofHours(1), readings);
+    sampler.start();
+    // when: during the window CPU and GC advance, threads peak, children hold memory
+    readings.cpu += 2_500_000_000L;
+    readings.gc += 250;
+    readings.peak = 42;
+    readings.heap = 64 * MIB;
+    readings.descendants = 300 * 1024;
+    readings.rss = 120 * 1024;
+    ProcessUsage usage = sampler.stop();
+    // then
+    assertThat(readings.resets).isEqualTo(1);
+    assertThat(usage.cpuSeconds()).isEqualTo(2.5);
+    assertThat(usage.gcSeconds()).isEqualTo(0.25);
+    assertThat(usage.peakThreads()).isEqualTo(42);
+    assertThat(usage.heapPeakMb()).isEqualTo(64);
+    // the sample at stop: this process's 120 MiB plus its children's 300 MiB, over the mark
+    assertThat(usage.maxRssMb()).isEqualTo(420);
+    assertThat(usage.rssDeltaMb()).isEqualTo(20);
+    assertThat(usage.rssAvailable()).isTrue();
+  }
+
+  @Test
+  void shouldTakeTheKernelsMarkWhenItIsAboveTheSamplesAndCouldBeReset() {
+    // given
+    FakeReadings readings = new FakeReadings();
+    ProcessSampler sampler = new ProcessSampler(Duration.ofHours(1), readings);
+    sampler.start();
+    // when a peak of 150 MiB came and went between samples
+    ProcessUsage usage = sampler.stop();
+    // then
+    assertThat(usage.maxRssMb()).isEqualTo(150);
+  }
+
+  @Test
+  void shouldIgnoreTheKernelsMarkWhenItCouldNotBeReset() {
+    // given a mark that may hold an earlier run's peak
+    FakeReadings readings = new FakeReadings();
+    readings.hwmResettable = false;
+    readings.hwm = 900 * 1024;
+    ProcessSampler sampler = new ProcessSampler(Duration.ofHours(1), readings);
+    sampler.start();
+    // when
+    ProcessUsage usage = sampler.stop();
+    // then only the samples count
+    assertThat(usage.maxRssMb()).isEqualTo(100);
+  }
+
+  @Test
+  void shouldReportNoResidentSetWhenItCannotBeRead() {
+    // given a platform without /proc
+    FakeReadings readings = new FakeReadings();
+    readings.rss = -1;
+    ProcessSampler sampler = new ProcessSampler(Duration.ofHours(1), readings);
+    sampler.start();
+    // when
+    ProcessUsage usage = sampler.stop();
+    // then
+    assertThat(usage.rssAvailable()).isFalse();
+    assertThat(usage.maxRssMb()).isZero();
+    assertThat(usage.rssDeltaMb()).isZero();
+  }
+
+  @Test
+  void shouldSeeTheHeldHeapAThreadAndTheCpuWhenTheRealProcessDidWork() throws Exception {
     // given
     ProcessSampler sampler = new ProcessSampler(Duration.ofMillis(10));
+    int liveBefore = ManagementFactory.getThreadMXBean().getThreadCount();
     sampler.start();
-    // when: allocate and compute something measurable
-    long sum = 0;
+    // when: hold 16 MiB, run one more thread, compute for 50 ms of this thread's CPU
     byte[][] blocks = new byte[64][];
     for (int i = 0; i < blocks.length; i++) {
       blocks[i] = new byte[256 * 1024];
-      sum += blocks[i].length;
+    }
+    CountDownLatch release = new CountDownLatch(1);
+    Thread extra = Thread.ofPlatform().start(() -> awaitQuietly(release));
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
+    long spin = 0;
+    while (threads.getCurrentThreadCpuTime() - cpuStart < 50_000_000L) {
+      spin++;
     }
     ProcessUsage usage = sampler.stop();
-    // then: the 16 MiB still held show in the heap peak; allocating them took CPU time
-    assertThat(Arrays.stream(blocks).mapToLong(block -> block.length).sum()).isEqualTo(sum);
-    assertThat(sum).isEqualTo(16L * 1024 * 1024);
+    release.countDown();
+    extra.join();
+    // then
+    assertThat(spin).isPositive();
+    assertThat(Arrays.stream(blocks).mapToLong(block -> block.length).sum())
+        .isEqualTo(16L * 1024 * 1024);
     assertThat(usage.heapPeakMb()).isGreaterThanOrEqualTo(16);
-    assertThat(usage.peakThreads()).isGreaterThanOrEqualTo(2);
-    assertThat(usage.cpuSeconds()).isPositive();
-    assertThat(usage.gcSeconds()).isGreaterThanOrEqualTo(0);
+    assertThat(usage.peakThreads()).isGreaterThan(liveBefore);
+    assertThat(usage.cpuSeconds()).isGreaterThanOrEqualTo(0.05);
     if (usage.rssAvailable()) {
       assertThat(usage.maxRssMb()).isGreaterThan(usage.heapPeakMb() / 4);
     } else {
       assertThat(usage.maxRssMb()).isZero();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -46,10 +193,10 @@ class ProcessSamplerTest {
     Path status = dir.resolve("status");
     Files.writeString(status, "Name:\tjava\nVmHWM:\t  204800 kB\nVmRSS:\t  102400 kB\n");
     // when / then
-    assertThat(ProcessSampler.statusKb(status, "VmRSS:")).isEqualTo(102400);
-    assertThat(ProcessSampler.statusKb(status, "VmHWM:")).isEqualTo(204800);
-    assertThat(ProcessSampler.statusKb(status, "VmSwap:")).isEqualTo(-1);
-    assertThat(ProcessSampler.statusKb(dir.resolve("missing"), "VmRSS:")).isEqualTo(-1);
+    assertThat(PlatformReadings.statusKb(status, "VmRSS:")).isEqualTo(102400);
+    assertThat(PlatformReadings.statusKb(status, "VmHWM:")).isEqualTo(204800);
+    assertThat(PlatformReadings.statusKb(status, "VmSwap:")).isEqualTo(-1);
+    assertThat(PlatformReadings.statusKb(dir.resolve("missing"), "VmRSS:")).isEqualTo(-1);
   }
 
   @Test
@@ -65,7 +212,7 @@ class ProcessSamplerTest {
     // given a child between clone and exec: its parent's executable and virtual size
     Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
     // when
-    boolean shares = ProcessSampler.sharesParentMemory(java, 4_000_500, java, 4_000_000);
+    boolean shares = PlatformReadings.sharesParentMemory(java, 4_000_500, java, 4_000_000);
     // then
     assertThat(shares).isTrue();
   }
@@ -75,7 +222,7 @@ class ProcessSamplerTest {
     // given a child JVM of the process strategy: same executable, its own (smaller) address space
     Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
     // when
-    boolean shares = ProcessSampler.sharesParentMemory(java, 2_500_000, java, 4_000_000);
+    boolean shares = PlatformReadings.sharesParentMemory(java, 2_500_000, java, 4_000_000);
     // then
     assertThat(shares).isFalse();
   }
@@ -85,7 +232,7 @@ class ProcessSamplerTest {
     // given
     Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
     // when
-    boolean shares = ProcessSampler.sharesParentMemory(Path.of("/usr/bin/sleep"), 4_000_000, java, 4_000_000);
+    boolean shares = PlatformReadings.sharesParentMemory(Path.of("/usr/bin/sleep"), 4_000_000, java, 4_000_000);
     // then
     assertThat(shares).isFalse();
   }
@@ -95,7 +242,7 @@ class ProcessSamplerTest {
     // given
     Path java = Path.of("/usr/lib/jvm/some-jdk/bin/java");
     // when / then
-    assertThat(ProcessSampler.sharesParentMemory(null, 4_000_000, java, 4_000_000)).isFalse();
-    assertThat(ProcessSampler.sharesParentMemory(java, -1, java, 4_000_000)).isFalse();
+    assertThat(PlatformReadings.sharesParentMemory(null, 4_000_000, java, 4_000_000)).isFalse();
+    assertThat(PlatformReadings.sharesParentMemory(java, -1, java, 4_000_000)).isFalse();
   }
 }

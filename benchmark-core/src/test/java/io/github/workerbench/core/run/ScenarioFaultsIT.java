@@ -7,20 +7,20 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
 import io.github.workerbench.core.engine.EngineAdapter;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.TransportKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.core.worker.WorkerFactory;
 import io.github.workerbench.core.worker.internal.WorkChildMain;
 import io.github.workerbench.engine.EngineConfig;
 import io.github.workerbench.engine.EngineCounters;
 import io.github.workerbench.engine.EngineServer;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.TransportKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -74,7 +74,7 @@ class ScenarioFaultsIT {
   }
 
   private ScenarioRunner runner(WorkerFactory workers) {
-    return new ScenarioRunner(() -> new ServerEngine(server), workers);
+    return new ScenarioRunner(new EngineRepeatDriver(() -> new ServerEngine(server), workers));
   }
 
   @Test

@@ -3,24 +3,27 @@ package io.github.workerbench.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camunda.client.api.worker.JobWorker;
 import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.engine.EmbeddedEngine;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.scenario.AcquisitionKind;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.TransportKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
+import io.github.workerbench.core.worker.ExecutionStrategy;
+import io.github.workerbench.core.worker.Job;
+import io.github.workerbench.core.worker.JobReporter;
 import io.github.workerbench.core.worker.RunningWorker;
 import io.github.workerbench.core.worker.WorkerFactory;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.AcquisitionKind;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.TransportKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -63,7 +66,10 @@ class ScenarioRunnerIT {
   /** A runner on the shared engine that never closes it (the class does). */
   private static ScenarioRunner runner(WorkerFactory workers, RunListener listener) {
     return new ScenarioRunner(
-        () -> new SharedEngine(engine), workers, System::nanoTime, java.time.Clock.systemUTC(), listener);
+        new EngineRepeatDriver(() -> new SharedEngine(engine), workers),
+        System::nanoTime,
+        java.time.Clock.systemUTC(),
+        listener);
   }
 
   @ParameterizedTest
@@ -121,12 +127,11 @@ class ScenarioRunnerIT {
     List<ScenarioResult> results;
     try (ScenarioRunner runner =
         new ScenarioRunner(
-            () -> new SharedEngine(engine),
-            new DefaultWorkerFactory().alsoObservedBy(progress),
-            System::nanoTime,
-            java.time.Clock.systemUTC(),
-            RunListener.noop(),
-            new Warmup(40))) {
+            new EngineRepeatDriver(
+                () -> new SharedEngine(engine),
+                new DefaultWorkerFactory().alsoObservedBy(progress),
+                new Warmup(40),
+                System::nanoTime))) {
       results = List.of(runner.run(first), runner.run(sameKind), runner.run(direct));
     }
     // then the warm-up ran before the first scenario of each kind, and its jobs were not counted
@@ -236,38 +241,56 @@ class ScenarioRunnerIT {
   }
 
   /**
-   * A minimal worker on the client's JobWorker that completes the first {@code limit} jobs it
-   * gets and leaves the rest untouched.
+   * A minimal worker on the plan's own acquisition whose strategy completes the first {@code
+   * limit} jobs it gets at once and leaves the rest untouched.
    */
   static WorkerFactory completingWorker(int limit) {
     return setup -> {
       JobObserver observer = setup.observer();
       LongSupplier clock = setup.nanoClock();
+      JobReporter reporter = setup.source().reporter();
       AtomicInteger taken = new AtomicInteger();
-      JobWorker worker =
-          setup
-              .client()
-              .newWorker()
-              .jobType(setup.jobType())
-              .handler(
-                  (client, job) -> {
-                    long activated = clock.getAsLong();
-                    observer.activated(job.getKey(), activated);
-                    if (taken.incrementAndGet() > limit) {
-                      return;
-                    }
-                    observer.started(job.getKey(), activated, clock.getAsLong());
-                    observer.finished(job.getKey(), clock.getAsLong());
-                    client.newCompleteCommand(job).send().join();
-                    observer.completed(job.getKey(), job.getProcessInstanceKey(), clock.getAsLong());
-                  })
-              .maxJobsActive(setup.plan().maxConcurrentJobs())
-              .pollInterval(Duration.ofMillis(20))
-              .open();
+      ExecutionStrategy completing =
+          new ExecutionStrategy() {
+            @Override
+            public String id() {
+              return "completing";
+            }
+
+            @Override
+            public int maxJobsInWork() {
+              return setup.plan().maxConcurrentJobs();
+            }
+
+            @Override
+            public boolean blocking() {
+              return true;
+            }
+
+            @Override
+            public CompletableFuture<Void> submit(Job job, long activatedNanos) {
+              if (taken.incrementAndGet() <= limit) {
+                observer.started(job.key(), activatedNanos, clock.getAsLong());
+                observer.finished(job.key(), clock.getAsLong());
+                reporter.complete(job).toCompletableFuture().join();
+                observer.completed(job.key(), job.processInstanceKey(), clock.getAsLong());
+              }
+              return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public Duration startupTime() {
+              return Duration.ZERO;
+            }
+
+            @Override
+            public void close() {}
+          };
+      AutoCloseable acquisition = setup.source().start(completing, setup);
       return new RunningWorker() {
         @Override
         public String resolvedStrategy() {
-          return "completing";
+          return completing.id();
         }
 
         @Override
@@ -277,7 +300,11 @@ class ScenarioRunnerIT {
 
         @Override
         public void close() {
-          worker.close();
+          try {
+            acquisition.close();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
         }
       };
     };

@@ -2,11 +2,11 @@ package io.github.workerbench.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.workerbench.core.result.RepeatMetrics;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class ScenarioWarningsTest {
   @Test
   void shouldWarnNothingWhenThePlanFits() {
     // when
-    List<String> warnings = ScenarioWarnings.before(ScenarioPlan.of(scenario().build()), 2);
+    List<String> warnings = ScenarioWarnings.before(ScenarioPlan.of(scenario().build()), 2, true);
     // then
     assertThat(warnings).isEmpty();
   }
@@ -39,7 +39,7 @@ class ScenarioWarningsTest {
     // given ideal = ceil(20/5) × 1 s = 4 s, timeout 3 s
     ScenarioPlan plan = ScenarioPlan.of(scenario().timeout(3).build());
     // when
-    List<String> warnings = ScenarioWarnings.before(plan, 2);
+    List<String> warnings = ScenarioWarnings.before(plan, 2, true);
     // then
     assertThat(warnings)
         .containsExactly(
@@ -51,7 +51,7 @@ class ScenarioWarningsTest {
     // given work up to 1 s × 1.5 with jitter, job timeout 1.2 s
     ScenarioPlan plan = ScenarioPlan.of(scenario().jobTimeoutMs(1_200).jitterPct(0.5).build());
     // when
-    List<String> warnings = ScenarioWarnings.before(plan, 2);
+    List<String> warnings = ScenarioWarnings.before(plan, 2, true);
     // then
     assertThat(warnings)
         .singleElement()
@@ -60,11 +60,42 @@ class ScenarioWarningsTest {
   }
 
   @Test
+  void shouldNotFlagTheJobTimeoutWhenNothingRedeliversJobs() {
+    // given the same short job timeout, for the engine-free floor
+    ScenarioPlan plan = ScenarioPlan.of(scenario().jobTimeoutMs(1_200).jitterPct(0.5).build());
+    // when
+    List<String> warnings = ScenarioWarnings.before(plan, 2, false);
+    // then
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void shouldFlagTheThreadsSleepNotTheWorkDurationWhenSubprocessThreaded() {
+    // given 1 s of work, whose 5 threads sleep 3 × 0.1 s: 300 ms per job against 299 ms
+    ScenarioPlan plan =
+        ScenarioPlan.of(
+            scenario().workloadType(WorkloadKind.SUBPROCESS_THREADED).jobTimeoutMs(299).build());
+    // when
+    List<String> warnings = ScenarioWarnings.before(plan, 2, true);
+    // then
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .startsWith("job_timeout_ms 299 is shorter than the work of up to 300 ms");
+    assertThat(ScenarioWarnings.before(
+            ScenarioPlan.of(
+                scenario().workloadType(WorkloadKind.SUBPROCESS_THREADED).jobTimeoutMs(301).build()),
+            2,
+            true))
+        .isEmpty();
+  }
+
+  @Test
   void shouldFlagTheTimeoutAgainstTheScaledDurationsWhenScaled() {
     // given scale 0.1: ideal 0.4 s, timeout 6 s — fits
     ScenarioPlan plan = ScenarioPlan.of(scenario().timeout(60).build(), 0.1);
     // when / then
-    assertThat(ScenarioWarnings.before(plan, 2)).isEmpty();
+    assertThat(ScenarioWarnings.before(plan, 2, true)).isEmpty();
   }
 
   @Test
@@ -84,8 +115,8 @@ class ScenarioWarningsTest {
   @Test
   void shouldMakeUniqueProcessIdsWhenTheSameRepeatRunsTwice() {
     // when
-    String first = ScenarioRunner.isolationId("load async/10", 1);
-    String second = ScenarioRunner.isolationId("load async/10", 1);
+    String first = EngineRepeatDriver.isolationId("load async/10", 1);
+    String second = EngineRepeatDriver.isolationId("load async/10", 1);
     // then
     assertThat(first).startsWith("wb-load_async_10-1-").matches("[A-Za-z][A-Za-z0-9_-]*");
     assertThat(first).isNotEqualTo(second);

@@ -16,17 +16,30 @@ class WarmupTest {
     // then
     assertThat(enabled).isFalse();
     assertThat(none.jobs()).isZero();
+    assertThat(none.workerJobs()).isZero();
   }
 
   @Test
-  void shouldSendTheStandardJobsWhenStandard() {
+  void shouldSendFiveHundredClientJobsAndHalfAsManyWorkerJobsWhenStandard() {
     // given
     Warmup standard = Warmup.standard();
     // when
     boolean enabled = standard.enabled();
-    // then
+    // then the figures README and the results format document
     assertThat(enabled).isTrue();
-    assertThat(standard.jobs()).isEqualTo(Warmup.STANDARD_JOBS);
+    assertThat(standard.jobs()).isEqualTo(500);
+    assertThat(standard.workerJobs()).isEqualTo(250);
+  }
+
+  @Test
+  void shouldBeOnWithHalfItsJobsRoundedDownForTheWorkerWhenGivenAnyJobs() {
+    // given
+    Warmup one = new Warmup(1);
+    Warmup seven = new Warmup(7);
+    // when / then
+    assertThat(one.enabled()).isTrue();
+    assertThat(one.workerJobs()).isZero();
+    assertThat(seven.workerJobs()).isEqualTo(3);
   }
 
   @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.workload.WorkFailedException;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

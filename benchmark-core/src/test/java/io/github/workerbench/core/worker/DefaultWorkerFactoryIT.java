@@ -6,15 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.github.workerbench.core.scenario.AcquisitionKind;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
-import io.github.workerbench.core.scenario.StrategyKind;
-import io.github.workerbench.core.scenario.TransportKind;
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.workload.CpuCalibration;
 import io.github.workerbench.engine.EngineConfig;
 import io.github.workerbench.engine.EngineServer;
+import io.github.workerbench.model.scenario.AcquisitionKind;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.TransportKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -129,7 +129,9 @@ class DefaultWorkerFactoryIT {
 
       // when
       try (RunningWorker worker =
-          factory.start(new WorkerSetup(plan, jobType, client, observer, System::nanoTime))) {
+          factory.start(
+              new WorkerSetup(
+                  plan, jobType, JobSource.client(client), observer, System::nanoTime, false))) {
         await("every job of " + strategy.id() + " × " + workload.id() + " to complete")
             .atMost(Duration.ofSeconds(60))
             .until(() -> observer.completedJobs() == JOBS);

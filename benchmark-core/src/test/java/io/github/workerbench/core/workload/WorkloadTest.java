@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
+import io.github.workerbench.model.scenario.IdealTime;
+import io.github.workerbench.model.scenario.WorkloadKind;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,17 +46,34 @@ class WorkloadTest {
     io.shutdownNow();
   }
 
+  /** Measured on this machine, so a cpu job's iterations take about their duration here. */
+  private static final CpuCalibration CALIBRATION = CpuCalibration.lazy();
+
   @ParameterizedTest
   @EnumSource(WorkloadKind.class)
-  void shouldEndWithoutErrorWhenRunBlocking(WorkloadKind kind) throws Exception {
+  void shouldTakeItsWorkDurationWhenRunBlocking(WorkloadKind kind) throws Exception {
     // given
-    Workload workload = Workload.of(kind, CpuCalibration.fixed(50_000_000));
+    Workload workload = Workload.of(kind, CALIBRATION);
+    CALIBRATION.iterationsPerSecond();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
+    long start = System.nanoTime();
 
     // when
     workload.run(SHORT);
 
-    // then
+    // then: timed work lasted what the ideal time counts for one job (3 × d / 10 for the
+    // threaded child, whose threads sleep that long); cpu work spent its calibrated
+    // iterations on this thread's CPU, not waiting (half of it allows for a noisy machine)
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    double jobSeconds = IdealTime.jobSeconds(kind, SHORT.toNanos() / 1e9);
     assertThat(workload.kind()).isEqualTo(kind);
+    if (kind != WorkloadKind.CPU) {
+      assertThat(took.toNanos() / 1e9).as("wall time of %s", kind.id()).isGreaterThanOrEqualTo(jobSeconds);
+    } else {
+      long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
+      assertThat(cpuNanos).as("CPU time of the cpu work").isGreaterThanOrEqualTo(SHORT.toNanos() / 2);
+    }
   }
 
   @ParameterizedTest

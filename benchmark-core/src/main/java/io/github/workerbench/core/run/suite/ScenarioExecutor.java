@@ -1,7 +1,7 @@
 package io.github.workerbench.core.run.suite;
 
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.ScenarioPlan;
 
 /**
  * Runs one scenario to its result: the single-scenario runner as the suite runner sees it ({@code

@@ -1,7 +1,7 @@
 package io.github.workerbench.core.run.suite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.workerbench.core.result.ScenarioResult;
+import io.github.workerbench.model.result.ScenarioResult;
 import java.time.Duration;
 import java.util.List;
 

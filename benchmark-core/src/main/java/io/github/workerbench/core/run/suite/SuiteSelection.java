@@ -1,6 +1,6 @@
 package io.github.workerbench.core.run.suite;
 
-import io.github.workerbench.core.scenario.Scenario;
+import io.github.workerbench.model.scenario.Scenario;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

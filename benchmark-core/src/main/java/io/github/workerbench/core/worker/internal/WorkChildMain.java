@@ -1,8 +1,8 @@
 package io.github.workerbench.core.worker.internal;
 
-import io.github.workerbench.core.scenario.WorkloadKind;
 import io.github.workerbench.core.workload.CpuCalibration;
 import io.github.workerbench.core.workload.Workload;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;

@@ -6,14 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.workerbench.core.result.ResultsContent;
-import io.github.workerbench.core.result.ResultsFile;
-import io.github.workerbench.core.result.ResultsFileException;
-import io.github.workerbench.core.result.RunStatus;
-import io.github.workerbench.core.result.ScenarioResult;
-import io.github.workerbench.core.result.ScenarioResults;
-import io.github.workerbench.core.scenario.Scenario;
-import io.github.workerbench.core.scenario.ScenarioPlan;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.ResultsContent;
+import io.github.workerbench.model.result.ResultsFile;
+import io.github.workerbench.model.result.ResultsFileException;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.scenario.Scenario;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +38,11 @@ class SuiteRunnerTest {
   private static final Instant NOW = Instant.parse("2026-11-27T13:30:00Z");
   private static final List<Scenario> SCENARIOS =
       List.of(
-          ScenarioResults.scenario("a1", "a"),
-          ScenarioResults.scenario("a2", "a"),
-          ScenarioResults.scenario("b1", "b"),
-          ScenarioResults.scenario("b2", "b"),
-          ScenarioResults.scenario("b3", "b"));
+          scenario("a1", "a"),
+          scenario("a2", "a"),
+          scenario("b1", "b"),
+          scenario("b2", "b"),
+          scenario("b3", "b"));
 
   @TempDir Path folder;
 
@@ -61,7 +63,7 @@ class SuiteRunnerTest {
       plans.add(plan);
       resultsInFileBefore.add(file.exists() ? file.read().results().size() : 0);
       RunStatus status = failing.contains(plan.name()) ? RunStatus.FAILED : RunStatus.SUCCESS;
-      return ScenarioResults.result(plan, status, NOW);
+      return result(plan, status);
     }
 
     List<String> names() {
@@ -204,7 +206,7 @@ class SuiteRunnerTest {
           if (plan.name().equals("a1")) {
             throw new IllegalStateException("Expected to reach the engine, but it refused");
           }
-          return ScenarioResults.result(plan, RunStatus.SUCCESS, NOW);
+          return result(plan, RunStatus.SUCCESS);
         };
 
     // when
@@ -333,8 +335,7 @@ class SuiteRunnerTest {
     ResultsFile file = resultsFile();
     ScenarioExecutor executor =
         plan ->
-            ScenarioResults.result(
-                plan, plan.name().equals("a2") ? RunStatus.INTERRUPTED : RunStatus.SUCCESS, NOW);
+            result(plan, plan.name().equals("a2") ? RunStatus.INTERRUPTED : RunStatus.SUCCESS);
 
     // when
     SuiteOutcome outcome =
@@ -360,7 +361,7 @@ class SuiteRunnerTest {
           started.countDown();
           try {
             new CountDownLatch(1).await();
-            return ScenarioResults.result(plan, RunStatus.SUCCESS, NOW);
+            return result(plan, RunStatus.SUCCESS);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for jobs");
@@ -420,7 +421,7 @@ class SuiteRunnerTest {
               // The worker reports completions through the runner's observer.
               self.get().jobObserver().completed(1, 1, 0);
               self.get().jobObserver().completed(2, 2, 0);
-              return ScenarioResults.result(plan, RunStatus.SUCCESS, NOW);
+              return result(plan, RunStatus.SUCCESS);
             },
             file,
             listener,
@@ -443,5 +444,37 @@ class SuiteRunnerTest {
             "jobs 1/8",
             "jobs 2/8",
             "done 2 success");
+  }
+
+  /** A small cpu scenario: 4 jobs of 0.5 s on 2 threads, 2 repeats (ideal 1 s per repeat). */
+  private static Scenario scenario(String name, String phase) {
+    return Scenario.builder()
+        .name(name)
+        .phase(phase)
+        .description("test scenario " + name)
+        .numInstances(4)
+        .strategy(StrategyKind.THREAD)
+        .workloadType(WorkloadKind.CPU)
+        .workDuration(0.5)
+        .maxConcurrentJobs(2)
+        .repeats(2)
+        .timeout(30)
+        .jobTimeoutMs(30_000)
+        .build();
+  }
+
+  /** A result of the plan with this status, every repeat having completed its jobs. */
+  private static ScenarioResult result(ScenarioPlan plan, RunStatus status) {
+    List<RepeatMetrics> repeats = new ArrayList<>();
+    for (int i = 1; i <= plan.scenario().repeats(); i++) {
+      repeats.add(
+          RepeatMetrics.builder(i)
+              .jobsCompleted(plan.numInstances())
+              .expectedJobs(plan.numInstances())
+              .build());
+    }
+    return new ScenarioResult(
+        plan, status, status == RunStatus.SUCCESS ? null : "boom", List.of(), 3.25, NOW,
+        "thread", 2, 0.125, 0, repeats);
   }
 }

@@ -1,0 +1,137 @@
+package io.github.workerbench.core.run;
+
+import io.github.workerbench.core.BenchmarkException;
+import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.scenario.AcquisitionKind;
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.TransportKind;
+import io.github.workerbench.model.scenario.WorkloadKind;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides and times the unmeasured work before a scenario on an engine ({@link Warmup}): before
+ * the first scenario of each transport and acquisition, jobs through the client; before the first
+ * scenario of each strategy there, a repeat of that strategy's own worker with 1 ms sleeps (not for
+ * {@code process}, whose child JVMs start outside the window anyway). Each kind is tried once per
+ * engine, whatever the outcome; {@link #forget()} starts over for a new engine.
+ *
+ * <p>A warm-up that fails or does not finish is a warning (the first repeat then measured a colder
+ * JVM) and the scenario goes on; an engine that cannot be reached ({@link RepeatFailure}) fails
+ * the scenario here, as a repeat's deploy would. The work itself is the driver's ({@link Steps}).
+ * Not thread-safe.
+ */
+final class EngineWarmup {
+
+  private static final Logger LOG = LoggerFactory.getLogger("workerbench.run");
+
+  private final Warmup warmup;
+  private final LongSupplier nanoClock;
+  /** The transports and acquisitions (strategy null) and their strategies warmed on the engine. */
+  private final Set<Key> warmed = new HashSet<>();
+
+  EngineWarmup(Warmup warmup, LongSupplier nanoClock) {
+    this.warmup = Objects.requireNonNull(warmup, "warmup");
+    this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+  }
+
+  /** The warm-up work, done against the engine by the driver. */
+  interface Steps {
+
+    /** Creates and completes {@code jobs} instances through the plan's client, unmeasured. */
+    void warmClient(ScenarioPlan plan, int jobs) throws InterruptedException;
+
+    /** Runs one unmeasured repeat of {@code workerPlan} (derived by {@link #workerPlan}). */
+    RepeatMetrics warmWorker(ScenarioPlan workerPlan);
+  }
+
+  /**
+   * Warms up what the engine has not seen yet before {@code plan}.
+   *
+   * @throws RepeatFailure when the engine cannot be reached
+   */
+  WarmupOutcome before(ScenarioPlan plan, Steps steps) {
+    if (!warmup.enabled()) {
+      return WarmupOutcome.none();
+    }
+    StrategyKind strategy = strategy(plan);
+    boolean warmClient = warmed.add(new Key(plan.transport(), plan.acquisition(), null));
+    boolean warmWorker =
+        strategy != StrategyKind.PROCESS
+            && warmup.workerJobs() > 0
+            && warmed.add(new Key(plan.transport(), plan.acquisition(), strategy));
+    if (!warmClient && !warmWorker) {
+      return WarmupOutcome.none();
+    }
+    long start = nanoClock.getAsLong();
+    String warning = null;
+    try {
+      if (warmClient) {
+        steps.warmClient(plan, warmup.jobs());
+      }
+      if (warmWorker) {
+        RepeatMetrics worker = steps.warmWorker(workerPlan(plan));
+        if (worker.status() != RunStatus.SUCCESS) {
+          throw new BenchmarkException(
+              "Expected the warm-up worker to complete its jobs, but " + worker.error());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RepeatFailure e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (!Thread.currentThread().isInterrupted()) {
+        warning = e.getMessage() + "; the first repeat measured a JVM without the warm-up";
+        LOG.warn("Before '{}': {}", plan.name(), warning);
+      }
+    }
+    double seconds = (nanoClock.getAsLong() - start) / 1e9;
+    LOG.debug("Warmed up {} {} {} in {} s", plan.transport(), plan.acquisition(), strategy, seconds);
+    return new WarmupOutcome(seconds, warning);
+  }
+
+  /** Forgets what was warmed: the next scenarios meet a new engine. */
+  void forget() {
+    warmed.clear();
+  }
+
+  /**
+   * The strategy a warm-up worker runs: the plan's, with {@code auto} resolved as it will be for
+   * the plan's workload (cpu → thread, else virtual), since the warm-up's own work is a sleep.
+   */
+  static StrategyKind strategy(ScenarioPlan plan) {
+    StrategyKind strategy = plan.scenario().strategy();
+    if (strategy != StrategyKind.AUTO) {
+      return strategy;
+    }
+    return plan.scenario().workloadType() == WorkloadKind.CPU
+        ? StrategyKind.THREAD
+        : StrategyKind.VIRTUAL;
+  }
+
+  /** The plan's worker with 1 ms sleeps as work, {@link Warmup#workerJobs()} of them, once. */
+  ScenarioPlan workerPlan(ScenarioPlan plan) {
+    return ScenarioPlan.of(
+        plan.scenario().toBuilder()
+            .name("warmup")
+            .strategy(strategy(plan))
+            .numInstances(warmup.workerJobs())
+            .workloadType(WorkloadKind.SLEEP)
+            .workDuration(0.001)
+            .jitterPct(0.0)
+            .failureRate(0.0)
+            .repeats(1)
+            .timeout(Math.max(60, plan.timeout().toNanos() / 1e9))
+            .build());
+  }
+
+  /** What one warm-up covers: a client's (no strategy) or a strategy's worker. */
+  private record Key(TransportKind transport, AcquisitionKind acquisition, StrategyKind strategy) {}
+}

@@ -1,0 +1,74 @@
+package io.github.workerbench.model.result;
+
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of one scenario: the plan that ran, how it ended and each repeat's figures.
+ *
+ * @param error the reason when {@code status} is not success, else {@code null}
+ * @param warnings flags about the scenario itself, e.g. a timeout that cannot fit the ideal time
+ * @param elapsedSeconds the scenario's whole wall time, set-up included
+ * @param finishedAt when the scenario finished
+ * @param resolvedStrategy the strategy that ran
+ * @param cores the available processors of the machine that ran it
+ * @param workerStartupSeconds set-up before the measured window (child JVMs, calibration)
+ * @param warmupSeconds unmeasured warm-up run before this scenario (0 when none ran)
+ */
+public record ScenarioResult(
+    ScenarioPlan plan,
+    RunStatus status,
+    String error,
+    List<String> warnings,
+    double elapsedSeconds,
+    Instant finishedAt,
+    String resolvedStrategy,
+    int cores,
+    double workerStartupSeconds,
+    double warmupSeconds,
+    List<RepeatMetrics> repeats) {
+
+  public ScenarioResult {
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(finishedAt, "finishedAt");
+    Objects.requireNonNull(resolvedStrategy, "resolvedStrategy");
+    warnings = List.copyOf(warnings);
+    repeats = List.copyOf(repeats);
+  }
+
+  /**
+   * This result with another status and everything else kept, e.g. a failure that a stop
+   * request caused recorded as {@link RunStatus#INTERRUPTED}.
+   */
+  public ScenarioResult withStatus(RunStatus newStatus) {
+    return new ScenarioResult(
+        plan,
+        newStatus,
+        error,
+        warnings,
+        elapsedSeconds,
+        finishedAt,
+        resolvedStrategy,
+        cores,
+        workerStartupSeconds,
+        warmupSeconds,
+        repeats);
+  }
+
+  /** The scenario's name. */
+  public String name() {
+    return plan.name();
+  }
+
+  /**
+   * Each metric summarized over the repeats: empty when no repeat
+   * ran.
+   */
+  public Map<Metric, MetricSummary> summaries() {
+    return RepeatMetrics.summaries(repeats);
+  }
+}

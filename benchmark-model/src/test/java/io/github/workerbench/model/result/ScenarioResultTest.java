@@ -1,0 +1,32 @@
+package io.github.workerbench.model.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ScenarioResultTest {
+
+  @Test
+  void shouldKeepEverythingButTheStatusWhenRecordedWithAnotherStatus() {
+    // given: a failed result with a reason, a warning and its repeats
+    ScenarioResult failed =
+        ScenarioResults.result(
+            ScenarioPlan.of(ScenarioResults.scenario("s", "p")),
+            RunStatus.FAILED,
+            Instant.parse("2026-11-27T13:30:00Z"));
+
+    // when
+    ScenarioResult interrupted = failed.withStatus(RunStatus.INTERRUPTED);
+
+    // then
+    assertThat(interrupted.status()).isEqualTo(RunStatus.INTERRUPTED);
+    assertThat(interrupted)
+        .usingRecursiveComparison()
+        .ignoringFields("status")
+        .isEqualTo(failed);
+    assertThat(interrupted.error()).isNotNull();
+    assertThat(interrupted.repeats()).isNotEmpty();
+  }
+}
