@@ -1,8 +1,13 @@
 package io.github.workerbench.cli;
 
+import io.github.workerbench.core.engine.EngineSettings;
+import io.github.workerbench.engine.ApiVersion;
+import io.github.workerbench.engine.EngineAccess;
 import io.github.workerbench.engine.EngineConfig;
 import io.github.workerbench.engine.EngineServer;
 import io.github.workerbench.engine.EngineStartException;
+import io.github.workerbench.engine.auth.AuthMode;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -12,7 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bench engine}: serves the embedded engine on 127.0.0.1 until SIGINT/SIGTERM. Prints one
- * ready line when both endpoints accept calls; a port in use is one line on stderr, exit 2.
+ * ready line when every endpoint accepts calls ({@link EngineServer#readyLine()}). Credentials
+ * for {@code --auth} come from the environment only ({@code WORKERBENCH_ENGINE_*}). A port in use,
+ * a missing credential or a bad option is one line on stderr, exit 2.
  */
 @Command(name = "engine", description = "Serves the embedded Zeebe-compatible engine until interrupted.")
 public final class EngineCommand implements Callable<Integer> {
@@ -25,14 +32,49 @@ public final class EngineCommand implements Callable<Integer> {
   @Option(names = "--rest-port", defaultValue = "8080", description = "REST port (0 = free port); default ${DEFAULT-VALUE}")
   int restPort;
 
+  @Option(names = "--api-version", paramLabel = "8.8|8.9",
+      description = "The Camunda API generation the answers follow (default: -Dbenchmark.engine.apiVersion, else 8.9).")
+  String apiVersion;
+
+  @Option(names = "--auth", defaultValue = "none", paramLabel = "none|basic|oauth",
+      description = "Credentials every call must carry: basic (WORKERBENCH_ENGINE_USERNAME/_PASSWORD) or a bearer"
+          + " token from the engine's token endpoint, oauth (WORKERBENCH_ENGINE_CLIENT_ID/_CLIENT_SECRET);"
+          + " default ${DEFAULT-VALUE}")
+  String auth;
+
+  @Option(names = "--token-lifetime", paramLabel = "SECONDS",
+      description = "How long an issued token is valid (--auth oauth); default 300")
+  Long tokenLifetimeSeconds;
+
+  @Option(names = "--token-port", paramLabel = "N",
+      description = "The token endpoint's port (--auth oauth); default a free one, named in the ready line")
+  Integer tokenPort;
+
+  @Option(names = "--tls",
+      description = "Serve gRPC and REST over TLS with a certificate generated at start; its CA file is named in the"
+          + " ready line (for CAMUNDA_CA_CERTIFICATE_PATH)")
+  boolean tls;
+
   @Override
   public Integer call() throws InterruptedException {
     EngineServer engine;
     try {
-      engine = EngineServer.start(new EngineConfig("127.0.0.1", grpcPort, restPort));
+      EngineConfig config =
+          EngineConfig.builder()
+              .grpcPort(grpcPort)
+              .restPort(restPort)
+              .apiVersion(apiVersion())
+              .access(
+                  EngineAccess.fromOptions(
+                      AuthMode.fromId(auth),
+                      tokenLifetimeSeconds == null ? null : Duration.ofSeconds(tokenLifetimeSeconds),
+                      tokenPort,
+                      tls,
+                      System.getenv()))
+              .build();
+      engine = EngineServer.start(config);
     } catch (EngineStartException | IllegalArgumentException e) {
-      spec.commandLine().getErr().println("bench engine: " + e.getMessage());
-      return BenchCli.EXIT_BAD_INPUT;
+      return BenchCli.badInput(spec.commandLine().getErr(), "engine", e.getMessage());
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -45,19 +87,20 @@ public final class EngineCommand implements Callable<Integer> {
                   Runtime.getRuntime().halt(0);
                 },
                 "engine-shutdown"));
-    spec.commandLine()
-        .getOut()
-        .println(
-            "engine ready grpc="
-                + engine.host()
-                + ":"
-                + engine.grpcPort()
-                + " rest=http://"
-                + engine.host()
-                + ":"
-                + engine.restPort());
+    spec.commandLine().getOut().println(engine.readyLine());
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
+  }
+
+  private ApiVersion apiVersion() {
+    if (apiVersion != null) {
+      try {
+        return ApiVersion.fromId(apiVersion);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--api-version: " + e.getMessage(), e);
+      }
+    }
+    return EngineSettings.apiVersionFromSystem();
   }
 }

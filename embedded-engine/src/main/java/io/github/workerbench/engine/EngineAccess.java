@@ -3,6 +3,7 @@ package io.github.workerbench.engine;
 import io.github.workerbench.engine.auth.AuthMode;
 import io.github.workerbench.engine.auth.EngineCredentials;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,6 +38,40 @@ public record EngineAccess(EngineCredentials credentials, Duration tokenLifetime
     if (tokenPort < 0 || tokenPort > 65535) {
       throw new IllegalArgumentException("tokenPort must be between 0 and 65535, but was " + tokenPort);
     }
+  }
+
+  /**
+   * The access the engine's options ask for ({@code --auth}, {@code --token-lifetime}, {@code
+   * --token-port}, {@code --tls}), the credentials read from {@code environment} ({@link
+   * EngineCredentials#fromEnvironment}).
+   *
+   * @param tokenLifetime the lifetime asked for, or null for the default
+   * @param tokenPort the token endpoint's port asked for, or null for a free one
+   * @throws IllegalArgumentException naming the option or the variable at fault (never a value of
+   *     a secret)
+   */
+  public static EngineAccess fromOptions(
+      AuthMode auth, Duration tokenLifetime, Integer tokenPort, boolean tls, Map<String, String> environment) {
+    if (auth != AuthMode.OAUTH && (tokenLifetime != null || tokenPort != null)) {
+      throw new IllegalArgumentException(
+          (tokenLifetime != null ? "--token-lifetime" : "--token-port")
+              + " applies to --auth oauth only, but auth is "
+              + auth.id());
+    }
+    EngineAccess access = OPEN.withCredentials(EngineCredentials.fromEnvironment(auth, environment)).withTls(tls);
+    if (tokenLifetime != null) {
+      if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+        throw new IllegalArgumentException("--token-lifetime must be at least 1 second, but was " + tokenLifetime.toSeconds());
+      }
+      access = access.withTokenLifetime(tokenLifetime);
+    }
+    if (tokenPort != null) {
+      if (tokenPort < 0 || tokenPort > 65535) {
+        throw new IllegalArgumentException("--token-port must be a port between 0 and 65535, but was " + tokenPort);
+      }
+      access = access.withTokenPort(tokenPort);
+    }
+    return access;
   }
 
   /** Plaintext, no authentication. */

@@ -1,5 +1,6 @@
 package io.github.workerbench.core.engine;
 
+import io.github.workerbench.engine.ApiVersion;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,6 +24,9 @@ public record EngineSettings(
 
   /** The system property that overrides the container image. */
   public static final String IMAGE_PROPERTY = "benchmark.engine.image";
+
+  /** The system property that chooses the embedded engine's API version ({@code 8.8}, {@code 8.9}). */
+  public static final String API_VERSION_PROPERTY = "benchmark.engine.apiVersion";
 
   public EngineSettings {
     Objects.requireNonNull(kind, "kind");
@@ -61,6 +65,24 @@ public record EngineSettings(
         EngineKind.fromId(id),
         System.getProperty(IMAGE_PROPERTY, ContainerEngine.DEFAULT_IMAGE),
         System.getenv());
+  }
+
+  /**
+   * The embedded engine's API version this process asks for: the system property {@value
+   * #API_VERSION_PROPERTY}, else the latest.
+   *
+   * @throws IllegalArgumentException naming the property when its value is not a version
+   */
+  public static ApiVersion apiVersionFromSystem() {
+    String value = System.getProperty(API_VERSION_PROPERTY);
+    if (value == null || value.isBlank()) {
+      return ApiVersion.latest();
+    }
+    try {
+      return ApiVersion.fromId(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("-D" + API_VERSION_PROPERTY + ": " + e.getMessage(), e);
+    }
   }
 
   /** A new, not yet started adapter for these settings. */

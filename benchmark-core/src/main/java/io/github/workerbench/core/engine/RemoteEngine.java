@@ -3,13 +3,11 @@ package io.github.workerbench.core.engine;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
 import io.camunda.client.CredentialsProvider;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -175,12 +173,8 @@ public final class RemoteEngine implements EngineAdapter {
     }
     if (ownCacheFolder == null) {
       try {
-        ownCacheFolder =
-            Files.createTempDirectory(
-                "workerbench-credentials-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      } catch (UnsupportedOperationException e) {
-        ownCacheFolder = createTempFolderOwnerOnly();
+        // the JDK creates temporary folders for their owner only (rwx------ on POSIX)
+        ownCacheFolder = Files.createTempDirectory("workerbench-credentials-");
       } catch (IOException e) {
         throw new UncheckedIOException(
             "Expected to create a folder for the client's token cache, but: " + e.getMessage(), e);
@@ -275,24 +269,6 @@ public final class RemoteEngine implements EngineAdapter {
       }
     }
     return null;
-  }
-
-  private static Path createTempFolderOwnerOnly() {
-    try {
-      Path folder = Files.createTempDirectory("workerbench-credentials-");
-      File file = folder.toFile();
-      boolean restricted =
-          file.setReadable(false, false) && file.setReadable(true, true)
-              && file.setWritable(false, false) && file.setWritable(true, true)
-              && file.setExecutable(false, false) && file.setExecutable(true, true);
-      if (!restricted) {
-        throw new IOException("cannot restrict " + folder + " to its owner");
-      }
-      return folder;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Expected to create a folder for the client's token cache, but: " + e.getMessage(), e);
-    }
   }
 
   private static String readableFile(Map<String, String> environment, String... names) {
