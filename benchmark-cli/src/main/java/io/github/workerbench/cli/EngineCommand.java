@@ -16,10 +16,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code bench engine}: serves the embedded engine on 127.0.0.1 until SIGINT/SIGTERM. Prints one
- * ready line when every endpoint accepts calls ({@link EngineServer#readyLine()}). Credentials
- * for {@code --auth} come from the environment only ({@code WORKERBENCH_ENGINE_*}). A port in use,
- * a missing credential or a bad option is one line on stderr, exit 2.
+ * {@code bench engine}: serves the embedded engine on 127.0.0.1 (or, with {@code
+ * --all-interfaces}, on every interface) until SIGINT/SIGTERM. Prints one ready line when every
+ * endpoint accepts calls ({@link EngineServer#readyLine()}). Credentials for {@code --auth} come
+ * from the environment only ({@code WORKERBENCH_ENGINE_*}). A port in use, a missing credential or
+ * a bad option is one line on stderr, exit 2.
  */
 @Command(name = "engine", description = "Serves the embedded Zeebe-compatible engine until interrupted.")
 public final class EngineCommand implements Callable<Integer> {
@@ -31,6 +32,21 @@ public final class EngineCommand implements Callable<Integer> {
 
   @Option(names = "--rest-port", defaultValue = "8080", description = "REST port (0 = free port); default ${DEFAULT-VALUE}")
   int restPort;
+
+  @Option(
+      names = "--management-port",
+      defaultValue = "9600",
+      description =
+          "Port of /actuator/health/readiness and /liveness, as Camunda's (0 = free port, -1 ="
+              + " none); default ${DEFAULT-VALUE}")
+  int managementPort;
+
+  @Option(
+      names = "--all-interfaces",
+      description =
+          "Listen on every interface instead of 127.0.0.1 (inside a container; without --auth,"
+              + " never on a machine others can reach)")
+  boolean allInterfaces;
 
   @Option(names = "--api-version", paramLabel = "8.8|8.9",
       description = "The Camunda API generation the answers follow (default: -Dbenchmark.engine.apiVersion, else 8.9).")
@@ -59,10 +75,16 @@ public final class EngineCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     EngineServer engine;
     try {
-      EngineConfig config =
+      if (managementPort < EngineConfig.NO_MANAGEMENT) {
+        throw new IllegalArgumentException(
+            "--management-port must be a port between 0 and 65535, or -1 for none, but was "
+                + managementPort);
+      }
+      EngineConfig.Builder config =
           EngineConfig.builder()
               .grpcPort(grpcPort)
               .restPort(restPort)
+              .managementPort(managementPort)
               .apiVersion(apiVersion())
               .access(
                   EngineAccess.fromOptions(
@@ -70,11 +92,21 @@ public final class EngineCommand implements Callable<Integer> {
                       tokenLifetimeSeconds == null ? null : Duration.ofSeconds(tokenLifetimeSeconds),
                       tokenPort,
                       tls,
-                      System.getenv()))
-              .build();
-      engine = EngineServer.start(config);
+                      System.getenv()));
+      if (allInterfaces) {
+        config.allInterfaces();
+      }
+      engine = EngineServer.start(config.build());
     } catch (EngineStartException | IllegalArgumentException e) {
       return BenchCli.badInput(spec.commandLine().getErr(), "engine", e.getMessage());
+    }
+    if (allInterfaces && engine.config().access().auth() == AuthMode.NONE) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bench engine: listening on every interface; anyone who reaches this machine can"
+                  + " use the engine");
+      spec.commandLine().getErr().flush();
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -6,6 +6,7 @@ import io.github.workerbench.engine.auth.AuthMode;
 import io.github.workerbench.engine.auth.TokenEndpoint;
 import io.github.workerbench.engine.grpc.GatewayAuthentication;
 import io.github.workerbench.engine.grpc.GatewayService;
+import io.github.workerbench.engine.management.ManagementServer;
 import io.github.workerbench.engine.rest.RestAuthentication;
 import io.github.workerbench.engine.rest.RestGuard;
 import io.github.workerbench.engine.rest.RestServer;
@@ -33,10 +34,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded engine: a Zeebe-gateway-compatible gRPC endpoint and a REST v2 endpoint over one
- * shared state, bound to loopback, answering as its {@link ApiVersion}; with {@link EngineAccess}
- * it requires credentials (and serves the token endpoint for oauth) and serves both endpoints over
- * TLS. {@link #start} returns once every endpoint accepts calls; {@link #close} stops them, ends
- * parked polls and open streams, and deletes the certificate file. Thread-safe.
+ * shared state, bound to loopback (or, asked for, every interface), answering as its {@link
+ * ApiVersion}, optionally with Camunda's management endpoint; with {@link EngineAccess} it
+ * requires credentials (and serves the token endpoint for oauth) and serves gRPC and REST over
+ * TLS. {@link #start} returns once every endpoint accepts calls; {@link #close} first reports
+ * not-ready on the management endpoint, then stops the endpoints, ends parked polls and open
+ * streams, and deletes the certificate file. Thread-safe.
  *
  * <pre>{@code
  * try (EngineServer engine = EngineServer.start(EngineConfig.ephemeral())) {
@@ -59,6 +62,7 @@ public final class EngineServer implements AutoCloseable {
   private final TokenEndpoint tokenEndpoint;
   private final AccessTokens tokens;
   private final Path certificateFile;
+  private final ManagementServer management;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private EngineServer(
@@ -69,7 +73,8 @@ public final class EngineServer implements AutoCloseable {
       RestServer rest,
       TokenEndpoint tokenEndpoint,
       AccessTokens tokens,
-      Path certificateFile) {
+      Path certificateFile,
+      ManagementServer management) {
     this.config = config;
     this.scheduler = scheduler;
     this.state = state;
@@ -78,6 +83,7 @@ public final class EngineServer implements AutoCloseable {
     this.tokenEndpoint = tokenEndpoint;
     this.tokens = tokens;
     this.certificateFile = certificateFile;
+    this.management = management;
   }
 
   /**
@@ -88,9 +94,10 @@ public final class EngineServer implements AutoCloseable {
    */
   public static EngineServer start(EngineConfig config) {
     EngineAccess access = config.access();
+    String advertised = advertisedHost(config);
     AccessTokens tokens =
         access.auth() == AuthMode.OAUTH ? new AccessTokens(access.tokenLifetime(), System::currentTimeMillis) : null;
-    EngineTls tls = access.tls() ? EngineTls.generate(List.of(config.host()), Instant.now()) : null;
+    EngineTls tls = access.tls() ? EngineTls.generate(List.of(config.host(), advertised), Instant.now()) : null;
     Path certificateFile = tls == null ? null : writeCertificates(tls);
     List<ServerInterceptor> interceptors = new ArrayList<>();
     List<RestGuard> guards = new ArrayList<>();
@@ -117,8 +124,7 @@ public final class EngineServer implements AutoCloseable {
     VariablesJson json = new VariablesJson(mapper);
     Server[] grpcHolder = new Server[1];
     GatewayService service =
-        new GatewayService(
-            state, json, config.host(), () -> grpcHolder[0].getPort(), config.apiVersion(), interceptors);
+        new GatewayService(state, json, advertised, () -> grpcHolder[0].getPort(), config.apiVersion(), interceptors);
     NettyServerBuilder grpcBuilder =
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.grpcPort()))
             .addService(service)
@@ -147,7 +153,7 @@ public final class EngineServer implements AutoCloseable {
               state,
               mapper,
               grpc::getPort,
-              new RestServer.Options(config.apiVersion(), guards, tls == null ? null : tls.restContext()));
+              new RestServer.Options(advertised, config.apiVersion(), guards, tls == null ? null : tls.restContext()));
     } catch (RuntimeException e) {
       closeAll(started);
       throw bindFailure("REST", config.host(), config.restPort(), "--rest-port", e);
@@ -161,11 +167,34 @@ public final class EngineServer implements AutoCloseable {
         closeAll(started);
         throw bindFailure("token endpoint's", config.host(), access.tokenPort(), "--token-port", e);
       }
+      started.add(0, tokenEndpoint);
+    }
+    ManagementServer management = null;
+    if (config.hasManagement()) {
+      // last: readiness answers UP from its first request on
+      try {
+        management = ManagementServer.start(config.host(), config.managementPort());
+      } catch (RuntimeException e) {
+        closeAll(started);
+        throw bindFailure("management", config.host(), config.managementPort(), "--management-port", e);
+      }
     }
     EngineServer engine =
-        new EngineServer(config, scheduler, state, grpc, rest, tokenEndpoint, tokens, certificateFile);
+        new EngineServer(config, scheduler, state, grpc, rest, tokenEndpoint, tokens, certificateFile, management);
     LOG.info("embedded engine listening: {}", engine.readyLine().substring("engine ready ".length()));
     return engine;
+  }
+
+  /**
+   * The host the topology names: the bound one, or on every interface the machine's name (a
+   * container's id, which Docker sets as HOSTNAME), since a wildcard address names no host.
+   */
+  private static String advertisedHost(EngineConfig config) {
+    if (!config.listensOnAllInterfaces()) {
+      return config.host();
+    }
+    String hostname = System.getenv("HOSTNAME");
+    return hostname == null || hostname.isBlank() ? "localhost" : hostname;
   }
 
   private static Path writeCertificates(EngineTls tls) {
@@ -223,7 +252,12 @@ public final class EngineServer implements AutoCloseable {
     return rest.port();
   }
 
-  /** The loopback host both endpoints are bound to. */
+  /** The bound management port, or {@link EngineConfig#NO_MANAGEMENT} when there is none. */
+  public int managementPort() {
+    return management == null ? EngineConfig.NO_MANAGEMENT : management.port();
+  }
+
+  /** The host the endpoints are bound to: a loopback address, or the wildcard address. */
   public String host() {
     return config.host();
   }
@@ -236,6 +270,11 @@ public final class EngineServer implements AutoCloseable {
   /** The REST address for a client: {@code http://} in plaintext, {@code https://} over TLS. */
   public URI restAddress() {
     return address(restPort());
+  }
+
+  /** What the engine was started with. */
+  public EngineConfig config() {
+    return config;
   }
 
   /** The API generation the engine answers as. */
@@ -262,14 +301,18 @@ public final class EngineServer implements AutoCloseable {
   }
 
   /**
-   * The line {@code bench engine} prints once the engine serves: {@code engine ready
-   * grpc=127.0.0.1:26500 rest=http://127.0.0.1:8080}; over TLS {@code grpc=https://…
-   * rest=https://… ca=<certificate file>}; with oauth also {@code oauth=<token URL>}.
+   * The line {@code bench engine} and {@link EngineMain} print once the engine serves: {@code
+   * engine ready grpc=127.0.0.1:26500 rest=http://127.0.0.1:8080 management=http://127.0.0.1:9600}
+   * (no management part without that endpoint); over TLS {@code grpc=https://… rest=https://…}
+   * and at the end {@code ca=<certificate file>}; with oauth {@code oauth=<token URL>} before it.
    */
   public String readyLine() {
     StringBuilder line = new StringBuilder("engine ready grpc=");
     line.append(certificateFile == null ? host() + ":" + grpcPort() : grpcAddress().toString());
     line.append(" rest=").append(restAddress());
+    if (management != null) {
+      line.append(" management=").append(address(management.port(), false));
+    }
     if (tokenEndpoint != null) {
       line.append(" oauth=").append(tokenEndpoint.url());
     }
@@ -290,6 +333,9 @@ public final class EngineServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    if (management != null) {
+      management.markClosing();
+    }
     state.close();
     grpc.shutdownNow();
     rest.close();
@@ -309,10 +355,17 @@ public final class EngineServer implements AutoCloseable {
         LOG.debug("could not delete {}", certificateFile, e);
       }
     }
+    if (management != null) {
+      management.close();
+    }
   }
 
   private URI address(int port) {
+    return address(port, certificateFile != null);
+  }
+
+  private URI address(int port, boolean tls) {
     String literal = host().contains(":") ? "[" + host() + "]" : host();
-    return URI.create((certificateFile == null ? "http://" : "https://") + literal + ":" + port);
+    return URI.create((tls ? "https://" : "http://") + literal + ":" + port);
   }
 }

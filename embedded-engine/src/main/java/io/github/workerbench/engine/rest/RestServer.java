@@ -29,20 +29,22 @@ public final class RestServer implements AutoCloseable {
   /**
    * How the endpoint answers, beyond where it listens.
    *
+   * @param advertisedHost the host the topology names (the machine's name when the endpoint
+   *     listens on the wildcard address); null for the bound host
    * @param apiVersion the contract of every answer
    * @param guards what every request passes before its route, in this order (authentication)
    * @param tls the server's TLS context, or null for plaintext
    */
-  public record Options(ApiVersion apiVersion, List<RestGuard> guards, SslContext tls) {
+  public record Options(String advertisedHost, ApiVersion apiVersion, List<RestGuard> guards, SslContext tls) {
 
     public Options {
       Objects.requireNonNull(apiVersion, "apiVersion");
       guards = List.copyOf(guards);
     }
 
-    /** The latest API version, no guards, plaintext. */
+    /** The bound host, the latest API version, no guards, plaintext. */
     public static Options defaults() {
-      return new Options(ApiVersion.latest(), List.of(), null);
+      return new Options(null, ApiVersion.latest(), List.of(), null);
     }
   }
 
@@ -69,7 +71,8 @@ public final class RestServer implements AutoCloseable {
   public static RestServer start(
       String host, int port, EngineState state, ObjectMapper mapper, IntSupplier grpcPort, Options options) {
     RestServer server = new RestServer();
-    RestHandler handler = new RestHandler(state, mapper, host, grpcPort, options.apiVersion(), options.guards());
+    String advertised = options.advertisedHost() == null ? host : options.advertisedHost();
+    RestHandler handler = new RestHandler(state, mapper, advertised, grpcPort, options.apiVersion(), options.guards());
     SslContext tls = options.tls();
     try {
       server.channel =
