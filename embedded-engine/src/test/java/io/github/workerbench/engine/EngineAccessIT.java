@@ -11,7 +11,6 @@ import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.github.workerbench.engine.auth.AuthMode;
 import io.github.workerbench.engine.auth.EngineCredentials;
 import io.grpc.Status;
 import java.nio.file.Files;
@@ -271,6 +270,5 @@ class EngineAccessIT {
     Path certificate = engine.certificateFile();
     engine.close();
     assertThat(certificate).doesNotExist();
-    assertThat(AuthMode.OAUTH.id()).isEqualTo("oauth");
   }
 }
