@@ -1,10 +1,18 @@
 package io.github.workerbench.cli;
 
 import io.github.workerbench.core.engine.EngineCeiling;
+import io.github.workerbench.engine.EngineAccess;
+import io.github.workerbench.engine.auth.AuthMode;
+import io.github.workerbench.engine.auth.EngineCredentials;
 import io.github.workerbench.model.scenario.TransportKind;
 import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +21,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench engine-bench}: the embedded engine's ceiling ({@link EngineCeiling}), per transport
- * a discarded warm-up run and a measured one. The last line is {@code jobs_per_second=<n>} (for
+ * a discarded warm-up run and a measured one, on an engine open or requiring credentials ({@code
+ * --auth}, {@code --token-lifetime}, {@code --tls}: what authentication and TLS cost). Credentials
+ * come from the {@code WORKERBENCH_ENGINE_*} variables when set, else are made up for the run
+ * (engine and client are both this process). The last line is {@code jobs_per_second=<n>} (for
  * {@code all}: the last transport's figure).
  */
 @Command(
@@ -31,13 +42,24 @@ public final class EngineBenchCommand implements Callable<Integer> {
       description = "jobs per measured run; default ${DEFAULT-VALUE}")
   int jobs;
 
+  @Option(names = "--auth", defaultValue = "none", paramLabel = "none|basic|oauth",
+      description = "credentials every call carries (as bench engine --auth); default ${DEFAULT-VALUE}")
+  String auth;
+
+  @Option(names = "--token-lifetime", paramLabel = "SECONDS",
+      description = "how long a token is valid (--auth oauth); default 300")
+  Long tokenLifetimeSeconds;
+
+  @Option(names = "--tls", description = "gRPC and REST over TLS, as bench engine --tls")
+  boolean tls;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     EngineCeiling ceiling;
     List<TransportKind> selected;
     try {
-      ceiling = new EngineCeiling(jobs);
+      ceiling = new EngineCeiling(jobs, access());
       selected = transports();
     } catch (IllegalArgumentException e) {
       return BenchCli.badInput(spec.commandLine().getErr(), "engine-bench", e.getMessage());
@@ -58,11 +80,37 @@ public final class EngineBenchCommand implements Callable<Integer> {
           result.jobs(),
           last,
           result.measured().cpuMillisPer1000Jobs());
+      if (result.tokensIssued() > 0) {
+        out.printf(Locale.ROOT, "%s: %d tokens issued (token requests, not jobs)%n", kind.id(), result.tokensIssued());
+      }
       out.flush();
     }
     out.printf(Locale.ROOT, "jobs_per_second=%.0f%n", last);
     out.flush();
     return 0;
+  }
+
+  /**
+   * The engine's access: credentials from the environment as {@code bench engine} reads them, or,
+   * when neither variable of the pair is set, made up for this run.
+   */
+  private EngineAccess access() {
+    AuthMode mode = AuthMode.fromId(auth);
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    List<String> pair =
+        switch (mode) {
+          case NONE -> List.of();
+          case BASIC -> List.of(EngineCredentials.USERNAME_VARIABLE, EngineCredentials.PASSWORD_VARIABLE);
+          case OAUTH -> List.of(EngineCredentials.CLIENT_ID_VARIABLE, EngineCredentials.CLIENT_SECRET_VARIABLE);
+        };
+    if (!pair.isEmpty() && pair.stream().noneMatch(environment::containsKey)) {
+      byte[] secret = new byte[24];
+      new SecureRandom().nextBytes(secret);
+      environment.put(pair.get(0), "engine-bench");
+      environment.put(pair.get(1), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    }
+    return EngineAccess.fromOptions(
+        mode, tokenLifetimeSeconds == null ? null : Duration.ofSeconds(tokenLifetimeSeconds), null, tls, environment);
   }
 
   private List<TransportKind> transports() {

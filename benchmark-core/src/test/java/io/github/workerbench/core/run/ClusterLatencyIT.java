@@ -91,8 +91,15 @@ class ClusterLatencyIT {
         perRunMillis(far, farSlots.awaitingCompletion()) - perRunMillis(near, nearSlots.awaitingCompletion());
     double activationMoved =
         perRunMillis(far, farSlots.awaitingActivation()) - perRunMillis(near, nearSlots.awaitingActivation());
-    assertThat(completionMoved).as("completion round trip moved (ms), %s vs %s", farSlots, nearSlots).isBetween(20.0, 75.0);
-    assertThat(activationMoved).as("activation round trip moved (ms), %s vs %s", farSlots, nearSlots).isBetween(20.0, 75.0);
+    // each round trip at 25 ms takes at least 25 ms (the engine's delay is deterministic);
+    // against the engine as it is, each moved by about 25 ms: between 10 and 75 here, since the
+    // near figures themselves vary by a few milliseconds on a loaded machine
+    assertThat(perRunMillis(far, farSlots.awaitingCompletion())).as("completion at 25 ms, %s", farSlots)
+        .isGreaterThanOrEqualTo(24.5);
+    assertThat(perRunMillis(far, farSlots.awaitingActivation())).as("activation at 25 ms, %s", farSlots)
+        .isGreaterThanOrEqualTo(24.5);
+    assertThat(completionMoved).as("completion round trip moved (ms), %s vs %s", farSlots, nearSlots).isBetween(10.0, 75.0);
+    assertThat(activationMoved).as("activation round trip moved (ms), %s vs %s", farSlots, nearSlots).isBetween(10.0, 75.0);
     // and the latency from creation to completion took both (and the creation's) on top
     assertThat(far.latency().p50Millis() - near.latency().p50Millis()).isGreaterThanOrEqualTo(50);
   }

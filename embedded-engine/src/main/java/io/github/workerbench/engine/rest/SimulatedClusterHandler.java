@@ -40,10 +40,12 @@ final class SimulatedClusterHandler extends ChannelInboundHandlerAdapter {
 
   private final SimulatedCluster cluster;
   private final ObjectMapper mapper;
+  private final RestJson answers;
 
-  SimulatedClusterHandler(SimulatedCluster cluster, ObjectMapper mapper) {
+  SimulatedClusterHandler(SimulatedCluster cluster, ObjectMapper mapper, RestJson answers) {
     this.cluster = cluster;
     this.mapper = mapper;
+    this.answers = answers;
   }
 
   @Override
@@ -71,7 +73,7 @@ final class SimulatedClusterHandler extends ChannelInboundHandlerAdapter {
         delay,
         () -> {
           if (ctx.channel().isActive()) {
-            new RestReply(ctx.channel(), keepAlive, path, mapper)
+            new RestReply(ctx.channel(), keepAlive, path, mapper, answers)
                 .problem(HttpResponseStatus.SERVICE_UNAVAILABLE, "RESOURCE_EXHAUSTED", detail);
           }
         });
