@@ -102,6 +102,7 @@ final class MeasuredWindow {
         windowStart = nanoClock.getAsLong();
         sampler.windowOpened(windowStart);
         resolvedStrategy = worker.resolvedStrategy();
+        metrics.strategySlots(worker.maxJobsInWork());
         startupSeconds = worker.startupTime().toNanos() / 1e9;
         if (!feed.awaitJobs(recorder, plan.timeout())) {
           status = RunStatus.FAILED;

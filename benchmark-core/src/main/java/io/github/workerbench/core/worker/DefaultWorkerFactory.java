@@ -259,6 +259,11 @@ public final class DefaultWorkerFactory implements WorkerFactory {
     }
 
     @Override
+    public int maxJobsInWork() {
+      return strategy.maxJobsInWork();
+    }
+
+    @Override
     public void close() {
       if (!closed.compareAndSet(false, true)) {
         return;

@@ -14,6 +14,14 @@ public interface RunningWorker extends AutoCloseable {
   /** Set-up time spent before the measured window (child JVM start-up, calibration). */
   Duration startupTime();
 
+  /**
+   * The most jobs the strategy runs at once (the process strategy's children, {@code auto}'s
+   * threads on cpu work), or 0 when it runs all max_concurrent_jobs.
+   */
+  default int maxJobsInWork() {
+    return 0;
+  }
+
   /** Stops the worker; idempotent; never throws checked exceptions. */
   @Override
   void close();

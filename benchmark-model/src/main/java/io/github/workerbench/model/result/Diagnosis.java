@@ -17,7 +17,9 @@ import java.util.Objects;
  * <p>The rule ({@link #of}): a result within 5% of its ideal time has nothing to explain ({@link
  * Cause#NONE}). Otherwise each part of the slot time that is not useful work competes: the time
  * free awaiting activation, awaiting start, awaiting completion, the rest, and the share of the
- * working time beyond the work's own duration ({@code working × (1 − duration / work per run)}).
+ * working time beyond the work's own duration ({@code working × (1 − duration / work per run)}),
+ * and the slots the strategy never runs ({@code 1 − strategy slots / max_concurrent_jobs}, taken
+ * out of the free parts: {@link Cause#STRATEGY_CAPACITY} when it outweighs them).
  * CPU work on more jobs at once than cores, whose work took longer, is {@link
  * Cause#CPU_BEYOND_CORES} when that share is the largest; a harness-bound repeat is {@link
  * Cause#MACHINE_SATURATED} (its other parts are symptoms of the saturation); else the largest part
@@ -29,8 +31,10 @@ import java.util.Objects;
  * @param harnessBound whether the process (with its child processes) used at least {@value
  *     #HARNESS_BOUND_CPU_SHARE} of the cores during the window
  * @param cause the dominant cause
+ * @param strategySlots the most jobs the strategy ran at once (the process strategy's children,
+ *     {@code auto}'s threads on cpu work): {@code max_concurrent_jobs} unless it runs fewer
  */
-public record Diagnosis(SlotUse slots, boolean harnessBound, Cause cause) {
+public record Diagnosis(SlotUse slots, boolean harnessBound, Cause cause, int strategySlots) {
 
   /** The share of the cores whose use marks a repeat harness-bound. */
   public static final double HARNESS_BOUND_CPU_SHARE = 0.9;
@@ -42,7 +46,7 @@ public record Diagnosis(SlotUse slots, boolean harnessBound, Cause cause) {
   private static final double STRETCHED = 1.1;
 
   /** A repeat whose slots were not measured (it failed before its window). */
-  public static final Diagnosis NOT_MEASURED = new Diagnosis(SlotUse.NOT_MEASURED, false, Cause.NONE);
+  public static final Diagnosis NOT_MEASURED = new Diagnosis(SlotUse.NOT_MEASURED, false, Cause.NONE, 0);
 
   public Diagnosis {
     Objects.requireNonNull(slots, "slots");
@@ -72,7 +76,8 @@ public record Diagnosis(SlotUse slots, boolean harnessBound, Cause cause) {
       return NOT_MEASURED;
     }
     boolean harnessBound = cpuShare >= HARNESS_BOUND_CPU_SHARE;
-    return new Diagnosis(slots, harnessBound, cause(slots, efficiency, harnessBound, context));
+    return new Diagnosis(
+        slots, harnessBound, cause(slots, efficiency, harnessBound, context), context.strategySlots());
   }
 
   private static Cause cause(
@@ -91,6 +96,15 @@ public record Diagnosis(SlotUse slots, boolean harnessBound, Cause cause) {
             Math.max(Math.max(slots.awaitingStart(), slots.awaitingCompletion()), slots.other()));
     if (beyondDuration == largest && beyondDuration > 0 && context.cpuBeyondCores()) {
       return Cause.CPU_BEYOND_CORES;
+    }
+    // slots the strategy never runs stay free or hold waiting jobs: that share of the free parts
+    // is its capacity's, and names the cause when nothing else weighs more
+    double unusable = 1 - (double) context.strategySlots() / Math.max(1, context.maxConcurrentJobs());
+    double otherFree =
+        Math.max(0, slots.awaitingActivation() + slots.awaitingStart() + slots.other() - unusable);
+    if (unusable > 0
+        && unusable >= Math.max(otherFree, Math.max(slots.awaitingCompletion(), beyondDuration))) {
+      return Cause.STRATEGY_CAPACITY;
     }
     if (harnessBound) {
       return Cause.MACHINE_SATURATED;
@@ -117,6 +131,8 @@ public record Diagnosis(SlotUse slots, boolean harnessBound, Cause cause) {
    * What of a scenario the cause is read with.
    *
    * @param jobSeconds the time one job's work takes at the ideal ({@link IdealTime#jobSeconds})
+   * @param strategySlots the most jobs the strategy runs at once, {@code maxConcurrentJobs} unless
+   *     it runs fewer
    */
   public record Context(
       StrategyKind strategy,
@@ -125,7 +141,8 @@ public record Diagnosis(SlotUse slots, boolean harnessBound, Cause cause) {
       TransportKind transport,
       int maxConcurrentJobs,
       double jobSeconds,
-      int cores) {
+      int cores,
+      int strategySlots) {
 
     public Context {
       Objects.requireNonNull(strategy, "strategy");
@@ -134,7 +151,19 @@ public record Diagnosis(SlotUse slots, boolean harnessBound, Cause cause) {
       Objects.requireNonNull(transport, "transport");
     }
 
-    /** The context of a plan run on this many cores. */
+    /** A context whose strategy runs all {@code maxConcurrentJobs} at once. */
+    public Context(
+        StrategyKind strategy,
+        WorkloadKind workload,
+        AcquisitionKind acquisition,
+        TransportKind transport,
+        int maxConcurrentJobs,
+        double jobSeconds,
+        int cores) {
+      this(strategy, workload, acquisition, transport, maxConcurrentJobs, jobSeconds, cores, maxConcurrentJobs);
+    }
+
+    /** The context of a plan run on this many cores, its strategy running all its slots. */
     public static Context of(ScenarioPlan plan, int cores) {
       return new Context(
           plan.scenario().strategy(),
@@ -144,6 +173,19 @@ public record Diagnosis(SlotUse slots, boolean harnessBound, Cause cause) {
           plan.maxConcurrentJobs(),
           IdealTime.jobSeconds(plan.scenario().workloadType(), plan.workDuration().toNanos() / 1e9),
           cores);
+    }
+
+    /** This context with a strategy that runs at most {@code slots} jobs at once. */
+    public Context withStrategySlots(int slots) {
+      return new Context(
+          strategy,
+          workload,
+          acquisition,
+          transport,
+          maxConcurrentJobs,
+          jobSeconds,
+          cores,
+          Math.min(maxConcurrentJobs, Math.max(1, slots)));
     }
 
     /** CPU work on more jobs at once than cores, under a strategy that runs them in parallel. */
@@ -176,6 +218,11 @@ public record Diagnosis(SlotUse slots, boolean harnessBound, Cause cause) {
         "Slots sat free waiting for each activation's round trip to the engine: keep jobs"
             + " activated ahead of the work (job-worker with max_jobs_active above"
             + " max_concurrent_jobs) or stream them (--transport grpc-stream)."),
+    STRATEGY_CAPACITY(
+        "The strategy ran fewer jobs at once than max_concurrent_jobs (the process strategy at most"
+            + " 2 × cores children, auto on cpu work one thread per core), so the other slots"
+            + " stayed unused: lower max_concurrent_jobs to what it runs, or pick a strategy that"
+            + " runs them all."),
     START_QUEUE(
         "Activated jobs waited for the strategy to start them, so it ran fewer at once than"
             + " max_concurrent_jobs (auto and process cap their threads or children, the event loop"

@@ -95,6 +95,7 @@ public record RepeatMetrics(
     private long incidents;
     private SlotUse slotUse = SlotUse.NOT_MEASURED;
     private Diagnosis.Context diagnosisContext;
+    private int strategySlots;
 
     private Builder(int repeat) {
       this.repeat = repeat;
@@ -212,6 +213,12 @@ public record RepeatMetrics(
       return this;
     }
 
+    /** The most jobs the strategy ran at once, when fewer than max_concurrent_jobs (0: all). */
+    public Builder strategySlots(int value) {
+      strategySlots = value;
+      return this;
+    }
+
     public Builder peakThreads(int value) {
       peakThreads = value;
       return this;
@@ -242,7 +249,13 @@ public record RepeatMetrics(
       Diagnosis diagnosis =
           diagnosisContext == null
               ? Diagnosis.NOT_MEASURED
-              : Diagnosis.of(slotUse, efficiency, cpuUtilization, diagnosisContext);
+              : Diagnosis.of(
+                  slotUse,
+                  efficiency,
+                  cpuUtilization,
+                  strategySlots > 0
+                      ? diagnosisContext.withStrategySlots(strategySlots)
+                      : diagnosisContext);
       return new RepeatMetrics(
           repeat, status, error, totalTimeSeconds, jobsCompleted, expectedJobs, jobsPerSecond,
           idealTimeSeconds, efficiency, latency, startDelay, peakInFlight, memoryPeakMb,

@@ -181,6 +181,7 @@ public final class ResultsFile {
     putNumber(object, "awaiting_completion", slots.awaitingCompletion());
     putNumber(object, "other", slots.other());
     putNumber(object, "work_per_run_s", slots.workPerRunSeconds());
+    object.put("strategy_slots", diagnosis.strategySlots());
     object.put("cause", diagnosis.cause().id());
     object.put("advice", diagnosis.advice());
   }

@@ -132,7 +132,13 @@ public record ScenarioResult(
     SlotUse slots = SlotUse.mean(diagnosed.stream().map(r -> r.diagnosis().slots()).toList());
     double efficiency = diagnosed.stream().mapToDouble(RepeatMetrics::efficiency).average().orElse(0);
     double cpuShare = diagnosed.stream().mapToDouble(RepeatMetrics::cpuUtilization).max().orElse(0);
-    return Diagnosis.of(slots, efficiency, cpuShare, Diagnosis.Context.of(plan, cores));
+    int strategySlots =
+        diagnosed.stream().mapToInt(r -> r.diagnosis().strategySlots()).min().orElse(plan.maxConcurrentJobs());
+    return Diagnosis.of(
+        slots,
+        efficiency,
+        cpuShare,
+        Diagnosis.Context.of(plan, cores).withStrategySlots(strategySlots));
   }
 
   /**

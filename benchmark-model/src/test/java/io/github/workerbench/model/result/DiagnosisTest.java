@@ -104,6 +104,23 @@ class DiagnosisTest {
   }
 
   @Test
+  void shouldNameTheStrategysCapacityWhenItRunsFewerJobsThanSlots() {
+    // given the process strategy with 4 children at c = 10 (direct activation asks for 4): six
+    // slots of ten never hold a job
+    Context process =
+        new Context(
+                StrategyKind.PROCESS, WorkloadKind.HTTP, AcquisitionKind.DIRECT, TransportKind.REST, 10, 0.2, 2)
+            .withStrategySlots(4);
+
+    // when
+    Diagnosis diagnosis = Diagnosis.of(slots(38, 58, 0, 2, 2, 190), 0.24, 0.4, process);
+
+    // then
+    assertThat(diagnosis.cause()).isEqualTo(Diagnosis.Cause.STRATEGY_CAPACITY);
+    assertThat(diagnosis.strategySlots()).isEqualTo(4);
+  }
+
+  @Test
   void shouldNameSlowWorkWhenEachRunTookLongerThanItsDuration() {
     // given subprocess work of 0.5 s whose runs took 0.75 s
     Context subprocess =
