@@ -121,7 +121,7 @@ public final class BareCommand implements Callable<Integer> {
             RunListener.noop())) {
       results =
           ctrlC.runAll(
-              runner,
+              runner::run,
               plans,
               result -> {
                 printRow(out, result);

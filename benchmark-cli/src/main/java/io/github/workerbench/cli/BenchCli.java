@@ -15,6 +15,7 @@ import picocli.CommandLine;
     description = "Benchmarks Camunda 8 job worker execution strategies.",
     subcommands = {
       EngineCommand.class,
+      EngineImageCommand.class,
       EngineBenchCommand.class,
       GenerateCommand.class,
       RunCommand.class,

@@ -1,7 +1,8 @@
 package io.github.workerbench.cli;
 
+import io.github.workerbench.core.engine.DockerUnavailableException;
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.core.run.EngineScopedRunner;
 import io.github.workerbench.model.result.RunStatus;
 import io.github.workerbench.model.result.ScenarioResult;
 import io.github.workerbench.model.scenario.ScenarioPlan;
@@ -35,9 +36,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   @Mixin EngineOptions engine;
 
+  @Mixin EngineScopeOption engineScope;
+
   @Override
   public Integer call() {
-    return compare(spec, "Strategies on cpu", List.of(WorkloadKind.CPU), scenario, engine);
+    return compare(
+        spec, "Strategies on cpu", List.of(WorkloadKind.CPU), scenario, engine, engineScope);
   }
 
   /**
@@ -48,7 +52,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
       String title,
       List<WorkloadKind> workloads,
       ScenarioOptions scenario,
-      EngineOptions engine) {
+      EngineOptions engine,
+      EngineScopeOption engineScope) {
     String verb = spec.name();
     List<ScenarioPlan> plans = new ArrayList<>();
     EngineSettings engineSettings;
@@ -59,21 +64,24 @@ public final class BenchmarkCommand implements Callable<Integer> {
               option + " is the comparison's own; use bench test for one strategy and workload");
         }
       }
-      engineSettings = engine.settings();
+      engineSettings = engine.settings(engineScope);
       for (WorkloadKind workload : workloads) {
         for (StrategyKind strategy : StrategyKind.values()) {
           String name = verb + "_" + strategy.id() + "_" + workload.id();
           plans.add(ScenarioPlan.of(scenario.scenario(name, verb, strategy, workload)));
         }
       }
-    } catch (IllegalArgumentException e) {
+      engineSettings.requireAvailable();
+    } catch (IllegalArgumentException | DockerUnavailableException e) {
       return BenchCli.badInput(spec.commandLine().getErr(), verb, e.getMessage());
     }
     FigurePrinter printer = new FigurePrinter(spec.commandLine().getOut());
     StopOnCtrlC ctrlC = StopOnCtrlC.interruptingWork(verb);
     List<ScenarioResult> results;
-    try (ScenarioRunner runner = TestCommand.runner(engineSettings, engine, printer)) {
-      results = ctrlC.runAll(runner, plans, result -> {});
+    try (EngineScopedRunner runner =
+        TestCommand.runner(
+            engineSettings, engine, printer, EngineLogFiles.besideOrTemporary(null))) {
+      results = ctrlC.runAll(runner::run, plans, result -> {});
       printer.printTable(title, results);
     } finally {
       // Only now may a Ctrl-C exit proceed: the table of what ran is printed.

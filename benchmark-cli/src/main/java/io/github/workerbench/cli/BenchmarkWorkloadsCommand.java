@@ -25,10 +25,12 @@ public final class BenchmarkWorkloadsCommand implements Callable<Integer> {
 
   @Mixin EngineOptions engine;
 
+  @Mixin EngineScopeOption engineScope;
+
   @Override
   public Integer call() {
     return BenchmarkCommand.compare(
         spec, "Strategies x workloads", List.of(WorkloadKind.CPU, WorkloadKind.IO), scenario,
-        engine);
+        engine, engineScope);
   }
 }

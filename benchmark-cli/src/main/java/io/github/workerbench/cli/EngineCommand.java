@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code bench engine}: serves the embedded engine on 127.0.0.1 until SIGINT/SIGTERM. Prints one
- * ready line when both endpoints accept calls; a port in use is one line on stderr, exit 2.
+ * {@code bench engine}: serves the embedded engine on 127.0.0.1 (or, with {@code
+ * --all-interfaces}, on every interface) until SIGINT/SIGTERM. Prints one ready line when every
+ * endpoint accepts calls; a port in use is one line on stderr, exit 2.
  */
 @Command(name = "engine", description = "Serves the embedded Zeebe-compatible engine until interrupted.")
 public final class EngineCommand implements Callable<Integer> {
@@ -25,14 +26,46 @@ public final class EngineCommand implements Callable<Integer> {
   @Option(names = "--rest-port", defaultValue = "8080", description = "REST port (0 = free port); default ${DEFAULT-VALUE}")
   int restPort;
 
+  @Option(
+      names = "--management-port",
+      defaultValue = "9600",
+      description =
+          "Port of /actuator/health/readiness and /liveness, as Camunda's (0 = free port, -1 ="
+              + " none); default ${DEFAULT-VALUE}")
+  int managementPort;
+
+  @Option(
+      names = "--all-interfaces",
+      description =
+          "Listen on every interface instead of 127.0.0.1 (inside a container; the engine has no"
+              + " authentication, so never on a machine others can reach)")
+  boolean allInterfaces;
+
   @Override
   public Integer call() throws InterruptedException {
     EngineServer engine;
     try {
-      engine = EngineServer.start(new EngineConfig("127.0.0.1", grpcPort, restPort));
+      if (managementPort < EngineConfig.NO_MANAGEMENT) {
+        throw new IllegalArgumentException(
+            "--management-port must be a port between 0 and 65535, or -1 for none, but was "
+                + managementPort);
+      }
+      EngineConfig config =
+          allInterfaces
+              ? EngineConfig.allInterfaces(grpcPort, restPort, managementPort)
+              : new EngineConfig("127.0.0.1", grpcPort, restPort, managementPort);
+      engine = EngineServer.start(config);
     } catch (EngineStartException | IllegalArgumentException e) {
       spec.commandLine().getErr().println("bench engine: " + e.getMessage());
       return BenchCli.EXIT_BAD_INPUT;
+    }
+    if (allInterfaces) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bench engine: listening on every interface; anyone who reaches this machine can"
+                  + " use the engine");
+      spec.commandLine().getErr().flush();
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -45,17 +78,7 @@ public final class EngineCommand implements Callable<Integer> {
                   Runtime.getRuntime().halt(0);
                 },
                 "engine-shutdown"));
-    spec.commandLine()
-        .getOut()
-        .println(
-            "engine ready grpc="
-                + engine.host()
-                + ":"
-                + engine.grpcPort()
-                + " rest=http://"
-                + engine.host()
-                + ":"
-                + engine.restPort());
+    spec.commandLine().getOut().println(engine.readyLine());
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;

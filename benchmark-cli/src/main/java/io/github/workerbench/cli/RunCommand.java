@@ -1,9 +1,12 @@
 package io.github.workerbench.cli;
 
 import io.github.workerbench.core.BenchmarkException;
+import io.github.workerbench.core.engine.DockerUnavailableException;
 import io.github.workerbench.core.engine.EngineSettings;
 import io.github.workerbench.core.metrics.JobObserver;
-import io.github.workerbench.core.run.EngineRepeatDriver;
+import io.github.workerbench.core.run.EngineLogSink;
+import io.github.workerbench.core.run.EngineScopedRunner;
+import io.github.workerbench.core.run.RunListener;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.run.Warmup;
 import io.github.workerbench.core.run.suite.ScenarioExecutor;
@@ -62,11 +65,13 @@ public final class RunCommand implements Callable<Integer> {
 
   /**
    * Makes the executor for an engine; {@code progress} wants every job completion, {@code warmup}
-   * is the unmeasured work before the first scenario of each transport and acquisition.
+   * is the unmeasured work before the first scenario of each transport and acquisition, {@code
+   * engineLogs} keeps a failed scenario's engine log.
    */
   @FunctionalInterface
   public interface ExecutorFactory {
-    ScenarioExecutor create(EngineSettings engine, JobObserver progress, Warmup warmup);
+    ScenarioExecutor create(
+        EngineSettings engine, JobObserver progress, Warmup warmup, EngineLogSink engineLogs);
   }
 
   @Spec private CommandSpec spec;
@@ -109,6 +114,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin EngineOptions engine;
 
+  @Mixin EngineScopeOption engineScope;
+
   @Option(
       names = "--duration-scale",
       paramLabel = "X",
@@ -132,24 +139,29 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The production executor for an engine kind: one {@link ScenarioRunner} (one engine, one
-   * worker factory, so the CPU calibration is measured once) for the whole suite, whose job
-   * events also move the progress bar. Closing it stops the engine.
+   * The production executor for an engine: one {@link ScenarioRunner} (one worker factory, so the
+   * CPU calibration is measured once) for the whole suite, on an engine per phase or per scenario
+   * as the settings' scope says, whose job events also move the progress bar. Closing it stops
+   * the engine.
+   *
+   * @throws DockerUnavailableException when the container engine cannot run here: said before
+   *     anything runs or is written
    */
   static ScenarioExecutor executorFor(
-      EngineSettings engine, JobObserver progress, Warmup warmup) {
-    ScenarioRunner runner =
-        new ScenarioRunner(
-            new EngineRepeatDriver(
-                engine::newAdapter,
-                new DefaultWorkerFactory().alsoObservedBy(progress),
-                warmup,
-                System::nanoTime));
-    return new ClosingExecutor(runner);
+      EngineSettings engine, JobObserver progress, Warmup warmup, EngineLogSink engineLogs) {
+    engine.requireAvailable();
+    return new ClosingExecutor(
+        EngineScopedRunner.of(
+            engine,
+            new DefaultWorkerFactory().alsoObservedBy(progress),
+            warmup,
+            RunListener.noop(),
+            engineLogs));
   }
 
   /** A scenario executor that owns its runner, so the command can stop the engine at the end. */
-  private record ClosingExecutor(ScenarioRunner runner) implements ScenarioExecutor, AutoCloseable {
+  private record ClosingExecutor(EngineScopedRunner runner)
+      implements ScenarioExecutor, AutoCloseable {
     @Override
     public ScenarioResult execute(ScenarioPlan plan) {
       return runner.run(plan);
@@ -171,7 +183,7 @@ public final class RunCommand implements Callable<Integer> {
     EngineSettings engineSettings;
     try {
       String source = checkSource();
-      engineSettings = engine.settings();
+      engineSettings = engine.settings(engineScope);
       List<Scenario> scenarios = loadScenarios();
       SuiteOptions options =
           new SuiteOptions(
@@ -187,8 +199,13 @@ public final class RunCommand implements Callable<Integer> {
               results,
               new RunProgress(err, System.console() != null));
       prepared = runner.prepare(scenarios, source, options);
-      executor.set(executors.create(engineSettings, runner.jobObserver(), engine.warmup()));
-    } catch (IllegalArgumentException e) {
+      executor.set(
+          executors.create(
+              engineSettings,
+              runner.jobObserver(),
+              engine.warmup(),
+              EngineLogFiles.beside(output)));
+    } catch (IllegalArgumentException | DockerUnavailableException e) {
       return fail(err, e, BenchCli.EXIT_BAD_INPUT);
     } catch (BenchmarkException e) {
       return fail(err, e, 1);
@@ -196,7 +213,8 @@ public final class RunCommand implements Callable<Integer> {
 
     StopOnCtrlC ctrlC = StopOnCtrlC.install("run", runner::requestStop);
     try {
-      SuiteOutcome outcome = runner.run(prepared, engineSettings.kind().id());
+      SuiteOutcome outcome =
+          runner.run(prepared, engineSettings.kind().id(), engineSettings.setup());
       closeExecutor(executor.get());
       Path html = htmlBeside(output);
       ResultsData data = ResultsReader.read(output);

@@ -1,6 +1,6 @@
 package io.github.workerbench.cli;
 
-import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.core.run.suite.ScenarioExecutor;
 import io.github.workerbench.model.result.RunStatus;
 import io.github.workerbench.model.result.ScenarioResult;
 import io.github.workerbench.model.scenario.ScenarioPlan;
@@ -78,20 +78,20 @@ final class StopOnCtrlC implements AutoCloseable {
   }
 
   /**
-   * Runs the plans one after another on {@code runner}, each {@link #interruptible}, until one is
-   * interrupted or Ctrl-C arrives, handing each result (a scenario cut short by Ctrl-C recorded as
-   * interrupted) to {@code each} before the next starts.
+   * Runs the plans one after another on {@code runner} (a runner's {@code run}), each {@link
+   * #interruptible}, until one is interrupted or Ctrl-C arrives, handing each result (a scenario
+   * cut short by Ctrl-C recorded as interrupted) to {@code each} before the next starts.
    *
    * @return the results of the scenarios that ran, in order
    */
   List<ScenarioResult> runAll(
-      ScenarioRunner runner, List<ScenarioPlan> plans, Consumer<ScenarioResult> each) {
+      ScenarioExecutor runner, List<ScenarioPlan> plans, Consumer<ScenarioResult> each) {
     List<ScenarioResult> results = new ArrayList<>();
     for (ScenarioPlan plan : plans) {
       if (requested) {
         break;
       }
-      ScenarioResult result = recorded(interruptible(() -> runner.run(plan)));
+      ScenarioResult result = recorded(interruptible(() -> runner.execute(plan)));
       results.add(result);
       each.accept(result);
       if (result.status() == RunStatus.INTERRUPTED) {

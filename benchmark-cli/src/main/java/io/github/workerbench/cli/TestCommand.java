@@ -1,8 +1,9 @@
 package io.github.workerbench.cli;
 
+import io.github.workerbench.core.engine.DockerUnavailableException;
 import io.github.workerbench.core.engine.EngineSettings;
-import io.github.workerbench.core.run.EngineRepeatDriver;
-import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.core.run.EngineLogSink;
+import io.github.workerbench.core.run.EngineScopedRunner;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.model.result.ResultsFile;
 import io.github.workerbench.model.result.ResultsHeader;
@@ -12,7 +13,6 @@ import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,13 +52,15 @@ public final class TestCommand implements Callable<Integer> {
     try {
       plan = ScenarioPlan.of(scenario.scenario("test", "test"));
       engineSettings = engine.settings();
-    } catch (IllegalArgumentException e) {
+      engineSettings.requireAvailable();
+    } catch (IllegalArgumentException | DockerUnavailableException e) {
       return BenchCli.badInput(err, "test", e.getMessage());
     }
     FigurePrinter printer = new FigurePrinter(spec.commandLine().getOut());
     StopOnCtrlC ctrlC = StopOnCtrlC.interruptingWork("test");
-    try (ScenarioRunner runner = runner(engineSettings, engine, printer)) {
-      List<ScenarioResult> results = ctrlC.runAll(runner, List.of(plan), result -> {});
+    try (EngineScopedRunner runner =
+        runner(engineSettings, engine, printer, EngineLogFiles.besideOrTemporary(output))) {
+      List<ScenarioResult> results = ctrlC.runAll(runner::run, List.of(plan), result -> {});
       if (results.isEmpty()) {
         // Ctrl-C came before the scenario started: nothing ran, nothing to save.
         return StopOnCtrlC.EXIT_INTERRUPTED;
@@ -69,7 +71,12 @@ public final class TestCommand implements Callable<Integer> {
         try {
           new ResultsFile(output)
               .write(
-                  new ResultsHeader(Instant.now(), "bench test", engineSettings.kind().id(), 1.0),
+                  new ResultsHeader(
+                      Instant.now(),
+                      "bench test",
+                      engineSettings.kind().id(),
+                      1.0,
+                      engineSettings.setup()),
                   List.of(ResultsFile.toNode(result)));
           spec.commandLine().getOut().println("Results written to " + output);
           spec.commandLine().getOut().flush();
@@ -90,16 +97,16 @@ public final class TestCommand implements Callable<Integer> {
   }
 
   /**
-   * The runner of the run verbs: one engine and one worker factory for all their scenarios (so the
-   * CPU calibration is measured once), printing each repeat.
+   * The runner of the run verbs: one worker factory for all their scenarios (so the CPU
+   * calibration is measured once) on an engine per phase or per scenario as the settings' scope
+   * says, printing each repeat; a failed scenario's engine log goes to {@code engineLogs}.
    */
-  static ScenarioRunner runner(
-      EngineSettings settings, EngineOptions options, FigurePrinter printer) {
-    return new ScenarioRunner(
-        new EngineRepeatDriver(
-            settings::newAdapter, new DefaultWorkerFactory(), options.warmup(), System::nanoTime),
-        System::nanoTime,
-        Clock.systemUTC(),
-        printer.progress());
+  static EngineScopedRunner runner(
+      EngineSettings settings,
+      EngineOptions options,
+      FigurePrinter printer,
+      EngineLogSink engineLogs) {
+    return EngineScopedRunner.of(
+        settings, new DefaultWorkerFactory(), options.warmup(), printer.progress(), engineLogs);
   }
 }

@@ -24,6 +24,11 @@ class ComparisonCommandsTest {
         "benchmark-workloads | --work_duration_seconds=0 | work_duration must be greater than 0",
         "benchmark | --engine=cloud | bench benchmark: --engine: unknown engine 'cloud'",
         "benchmark-workloads | --engine=cloud | unknown engine 'cloud'",
+        "benchmark | --engine-scope=forever"
+            + " | bench benchmark: --engine-scope: unknown engine scope 'forever'",
+        "benchmark-workloads | --engine-scope=suite | --engine-scope: unknown engine scope 'suite'",
+        "benchmark | --engine-cpus=0-1 | --engine-cpus: the engine's CPUs (0-1) pin the container"
+            + " engine only",
         "benchmark | --worker-strategy=thread | --worker-strategy is the comparison's own",
         "benchmark-workloads | --workload_type=io | --workload-type is the comparison's own"
       })

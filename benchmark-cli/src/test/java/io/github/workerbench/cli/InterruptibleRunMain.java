@@ -17,7 +17,7 @@ public final class InterruptibleRunMain {
 
   public static void main(String[] args) {
     RunCommand.ExecutorFactory factory =
-        (engine, progress, warmup) ->
+        (engine, progress, warmup, engineLogs) ->
             plan -> {
               RunStatus status = RunStatus.SUCCESS;
               if (plan.name().equals("smoke_thread")) {

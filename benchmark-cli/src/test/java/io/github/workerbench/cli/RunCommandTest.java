@@ -36,7 +36,7 @@ class RunCommandTest {
   private final StringWriter err = new StringWriter();
 
   private RunCommand.ExecutorFactory ending(Set<String> failing, Set<String> interrupted) {
-    return (engine, progress, warmup) ->
+    return (engine, progress, warmup, engineLogs) ->
         plan -> {
           ran.add(plan);
           progress.completed(1, 1, 0);
@@ -117,9 +117,9 @@ class RunCommandTest {
     // given
     List<Warmup> handed = new CopyOnWriteArrayList<>();
     RunCommand.ExecutorFactory recording =
-        (engine, progress, warmup) -> {
+        (engine, progress, warmup, engineLogs) -> {
           handed.add(warmup);
-          return ending(Set.of(), Set.of()).create(engine, progress, warmup);
+          return ending(Set.of(), Set.of()).create(engine, progress, warmup, engineLogs);
         };
     List<String> args =
         new ArrayList<>(
@@ -233,9 +233,9 @@ class RunCommandTest {
     Path results = folder.resolve("property.json");
     List<EngineKind> handed = new CopyOnWriteArrayList<>();
     RunCommand.ExecutorFactory recording =
-        (engine, progress, warmup) -> {
+        (engine, progress, warmup, engineLogs) -> {
           handed.add(engine.kind());
-          return ending(Set.of(), Set.of()).create(engine, progress, warmup);
+          return ending(Set.of(), Set.of()).create(engine, progress, warmup, engineLogs);
         };
     String previous = System.getProperty(EngineSettings.ENGINE_PROPERTY);
     System.setProperty(EngineSettings.ENGINE_PROPERTY, "container");
@@ -267,7 +267,7 @@ class RunCommandTest {
     // given an executor factory that cannot set the engine up
     Path results = folder.resolve("r.json");
     RunCommand.ExecutorFactory broken =
-        (engine, progress, warmup) -> {
+        (engine, progress, warmup, engineLogs) -> {
           throw new BenchmarkException(
               "Expected to set up the " + engine.kind().id() + " engine, but the image is missing");
         };

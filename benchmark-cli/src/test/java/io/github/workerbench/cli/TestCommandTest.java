@@ -24,6 +24,8 @@ class TestCommandTest {
         "--acquisition=push | unknown acquisition 'push'",
         "--jitter-pct=1.5 | jitter_pct must be between 0 and 1",
         "--engine=cloud | unknown engine 'cloud'",
+        "--engine-cpus=0-1 | --engine-cpus: the engine's CPUs (0-1) pin the container engine only",
+        "--engine-scope=scenario | Unknown option: '--engine-scope=scenario'",
         "--repeat_runs=1.5 | 1.5",
         "--job-timeout-milliseconds=0 | job_timeout_ms must be greater than 0",
         "--timeout-seconds=-1 | timeout must be greater than 0",

@@ -1,6 +1,7 @@
 package io.github.workerbench.tests;
 
 import io.github.workerbench.core.engine.EngineKind;
+import io.github.workerbench.core.engine.EngineSettings;
 import io.github.workerbench.generator.Suite;
 import io.github.workerbench.model.Identified;
 import java.nio.file.Path;
@@ -12,12 +13,13 @@ import java.util.function.Function;
 
 /**
  * What the benchmark tests run, from the system properties (or JUnit configuration parameters)
- * {@value #SUITE}, {@value #SCENARIOS}, {@value #ENGINE}, {@value #DURATION_SCALE}, {@value
+ * {@value #SUITE}, {@value #SCENARIOS}, {@value #ENGINE} (with {@code benchmark.engine.image},
+ * {@code .scope} and {@code .cpus}, see {@link EngineSettings}), {@value #DURATION_SCALE}, {@value
  * #RESULTS_FILE} and {@value #BASE_DIR}. A property that is absent or blank takes its default.
  *
  * @param suite the generated suite the phase factories draw from (default {@code extended})
  * @param scenariosFile a scenario file that replaces the suites, when given
- * @param engine the engine the scenarios run on (default embedded)
+ * @param engine the engine the scenarios run on (default embedded, one per phase factory)
  * @param durationScale the factor on work duration and timeout, when given; otherwise the
  *     factory's default applies (1 for phases, {@value #SMOKE_DEFAULT_SCALE} for smoke)
  * @param resultsFile where the results file is written (default {@code
@@ -26,7 +28,7 @@ import java.util.function.Function;
 public record BenchmarkProperties(
     Suite suite,
     Optional<Path> scenariosFile,
-    EngineKind engine,
+    EngineSettings engine,
     OptionalDouble durationScale,
     Path resultsFile) {
 
@@ -70,15 +72,18 @@ public record BenchmarkProperties(
         throw bad(SUITE, suiteId, "expected one of " + Identified.ids(Suite.class));
       }
     }
-    EngineKind engine = EngineKind.EMBEDDED;
+    EngineKind kind = EngineKind.EMBEDDED;
     String engineId = value(lookup, ENGINE);
     if (engineId != null) {
       try {
-        engine = EngineKind.fromId(engineId.toLowerCase(Locale.ROOT));
+        kind = EngineKind.fromId(engineId.toLowerCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw bad(ENGINE, engineId, "expected one of " + Identified.ids(EngineKind.class));
       }
     }
+    // the image, scope and CPUs: their messages name their -D property
+    EngineSettings engine =
+        EngineSettings.resolve(lookup, System.getenv(), kind.id(), null, null, null);
     OptionalDouble scale = OptionalDouble.empty();
     String scaleText = value(lookup, DURATION_SCALE);
     if (scaleText != null) {

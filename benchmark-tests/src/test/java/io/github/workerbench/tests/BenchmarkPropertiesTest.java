@@ -23,7 +23,7 @@ class BenchmarkPropertiesTest {
 
     // then
     assertThat(read.suite()).isEqualTo(Suite.EXTENDED);
-    assertThat(read.engine()).isEqualTo(EngineKind.EMBEDDED);
+    assertThat(read.engine().kind()).isEqualTo(EngineKind.EMBEDDED);
     assertThat(read.scenariosFile()).isEmpty();
     assertThat(read.durationScale()).isEmpty();
     assertThat(read.durationScaleOr(BenchmarkProperties.SMOKE_DEFAULT_SCALE)).isEqualTo(0.2);
@@ -47,7 +47,7 @@ class BenchmarkPropertiesTest {
 
     // then
     assertThat(read.suite()).isEqualTo(Suite.FULL);
-    assertThat(read.engine()).isEqualTo(EngineKind.CONTAINER);
+    assertThat(read.engine().kind()).isEqualTo(EngineKind.CONTAINER);
     assertThat(read.durationScaleOr(1.0)).isEqualTo(0.1);
     assertThat(read.scenariosFile()).contains(Path.of("/build/root/my/scenarios.json"));
     assertThat(read.resultsFile()).isEqualTo(Path.of("/tmp/out.json"));

@@ -1,6 +1,7 @@
 package io.github.workerbench.tests;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.workerbench.model.result.EngineSetup;
 import io.github.workerbench.model.result.ResultsFile;
 import io.github.workerbench.model.result.ResultsHeader;
 import io.github.workerbench.model.result.ScenarioResult;
@@ -21,14 +22,16 @@ final class ResultsRecorder {
 
   private final ResultsFile file;
   private final String engine;
+  private final EngineSetup engineSetup;
   private final Instant startedAt;
   private final Set<String> sources = new LinkedHashSet<>();
   private final List<ObjectNode> results = new ArrayList<>();
   private double durationScale = Double.NaN;
 
-  ResultsRecorder(ResultsFile file, String engine, Instant startedAt) {
+  ResultsRecorder(ResultsFile file, String engine, EngineSetup engineSetup, Instant startedAt) {
     this.file = file;
     this.engine = engine;
+    this.engineSetup = engineSetup;
     this.startedAt = startedAt;
   }
 
@@ -41,7 +44,8 @@ final class ResultsRecorder {
     }
     results.add(node);
     file.write(
-        new ResultsHeader(startedAt, String.join(", ", sources), engine, durationScale), results);
+        new ResultsHeader(startedAt, String.join(", ", sources), engine, durationScale, engineSetup),
+        results);
     return node;
   }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.workerbench.core.run.ScenarioRunner;
+import io.github.workerbench.core.engine.EngineScope;
+import io.github.workerbench.core.run.EngineScopedRunner;
 import io.github.workerbench.model.result.RepeatMetrics;
 import io.github.workerbench.model.result.RunStatus;
 import io.github.workerbench.model.result.ScenarioResult;
@@ -19,14 +20,16 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assertions;
 
 /**
- * Runs one scenario as a test: through the factory's {@link ScenarioRunner}, exactly as {@code
- * bench run} does, then records the result, reports it to Allure and asserts on it.
+ * Runs one scenario as a test: through the factory's {@link EngineScopedRunner}, exactly as
+ * {@code bench run} does, then records the result, reports it to Allure and asserts on it.
  *
  * <p>The test passes only when the scenario succeeded (every job completed within the scaled
  * timeout), and in every repeat jobs_completed equals expected_jobs and peak_in_flight is at most
- * max_concurrent_jobs. A failed scenario fails the test with the scenario's own error as the
- * message. Awaitility bounds the wait by the scaled timeout of every repeat plus an allowance for
- * the engine start and each repeat's deploy, creation and shutdown.
+ * max_concurrent_jobs; with the engine scope {@code scenario}, the scenario must also have
+ * started its own engine. A failed scenario fails the test with the scenario's own error as the
+ * message, and the engine's log (a container's) is attached. Awaitility bounds the wait by the
+ * scaled timeout of every repeat plus an allowance for the engine start and each repeat's deploy,
+ * creation and shutdown.
  *
  * <p>Not thread-safe: one scenario at a time, from the test thread.
  */
@@ -38,23 +41,26 @@ final class ScenarioTestRun {
   /** Deploy, instance creation and worker shutdown of one repeat, beyond its timeout. */
   private static final Duration REPEAT_ALLOWANCE = Duration.ofSeconds(30);
 
-  private final ScenarioRunner runner;
+  private final EngineScopedRunner runner;
   private final ExecutorService thread;
   private final ResultsRecorder results;
+  private final EngineLogAttachment engineLog;
   private final String source;
   private final String tag;
   private final Duration engineAllowance;
 
   ScenarioTestRun(
-      ScenarioRunner runner,
+      EngineScopedRunner runner,
       ExecutorService thread,
       ResultsRecorder results,
+      EngineLogAttachment engineLog,
       String source,
       String tag,
       Duration engineAllowance) {
     this.runner = runner;
     this.thread = thread;
     this.results = results;
+    this.engineLog = engineLog;
     this.source = source;
     this.tag = tag;
     this.engineAllowance = engineAllowance;
@@ -62,16 +68,18 @@ final class ScenarioTestRun {
 
   void run(ScenarioPlan plan) throws InterruptedException {
     AllureScenarioReport.describe(plan, tag);
+    engineLog.clear();
     LogTail log = LogTail.attach(LOG_TAIL_LINES);
     try {
       ScenarioResult result = runToEnd(plan);
       log.detach();
       ObjectNode written = results.record(source, result);
       AllureScenarioReport.attachResult(result, written);
-      check(plan, result);
+      check(plan, result, runner.scope());
     } catch (AssertionError | ConditionTimeoutException e) {
       log.detach();
       AllureScenarioReport.attachLogTail(log.text());
+      engineLog.attachKept();
       throw e;
     } finally {
       log.detach();
@@ -107,9 +115,14 @@ final class ScenarioTestRun {
     }
   }
 
-  private static void check(ScenarioPlan plan, ScenarioResult result) {
+  private static void check(ScenarioPlan plan, ScenarioResult result, EngineScope scope) {
     if (result.status() != RunStatus.SUCCESS) {
       Assertions.fail(result.error() != null ? result.error() : "scenario " + result.status().id());
+    }
+    if (scope == EngineScope.SCENARIO) {
+      assertThat(result.startedEngine())
+          .as("'%s' started its own engine (engine scope scenario)", plan.name())
+          .isTrue();
     }
     assertThat(result.repeats())
         .as("repeats of '%s'", plan.name())

@@ -2,6 +2,7 @@ package io.github.workerbench.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.workerbench.engine.grpc.GatewayService;
+import io.github.workerbench.engine.management.ManagementServer;
 import io.github.workerbench.engine.rest.RestServer;
 import io.github.workerbench.engine.state.EngineState;
 import io.github.workerbench.engine.state.Timers;
@@ -19,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded engine: a Zeebe-gateway-compatible gRPC endpoint and a REST v2 endpoint over one
- * shared state, bound to loopback. {@link #start} returns once both accept calls; {@link #close}
- * stops both, ends parked polls and open streams. Thread-safe.
+ * shared state, bound to loopback (or, asked for explicitly, to every interface: see {@link
+ * EngineConfig}), and, when configured, the management endpoint with Camunda's health probes.
+ * {@link #start} returns once every endpoint accepts calls; {@link #close} turns readiness to
+ * OUT_OF_SERVICE, then stops the endpoints, ends parked polls and open streams. Thread-safe.
  *
  * <pre>{@code
  * try (EngineServer engine = EngineServer.start(EngineConfig.ephemeral())) {
@@ -40,19 +43,26 @@ public final class EngineServer implements AutoCloseable {
   private final EngineState state;
   private final Server grpc;
   private final RestServer rest;
+  private final ManagementServer management;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private EngineServer(
-      String host, ScheduledExecutorService scheduler, EngineState state, Server grpc, RestServer rest) {
+      String host,
+      ScheduledExecutorService scheduler,
+      EngineState state,
+      Server grpc,
+      RestServer rest,
+      ManagementServer management) {
     this.host = host;
     this.scheduler = scheduler;
     this.state = state;
     this.grpc = grpc;
     this.rest = rest;
+    this.management = management;
   }
 
   /**
-   * Binds both endpoints and returns when they accept calls.
+   * Binds every configured endpoint and returns when they accept calls.
    *
    * @throws EngineStartException when a port cannot be bound (the message names it)
    */
@@ -70,8 +80,9 @@ public final class EngineServer implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper();
     VariablesJson json = new VariablesJson(mapper);
     Server[] grpcHolder = new Server[1];
+    String advertised = advertisedHost(config);
     GatewayService service =
-        new GatewayService(state, json, config.host(), () -> grpcHolder[0].getPort());
+        new GatewayService(state, json, advertised, () -> grpcHolder[0].getPort());
     Server grpc =
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.grpcPort()))
             .addService(service)
@@ -97,7 +108,7 @@ public final class EngineServer implements AutoCloseable {
     }
     RestServer rest;
     try {
-      rest = RestServer.start(config.host(), config.restPort(), state, mapper, grpc::getPort);
+      rest = RestServer.start(config.host(), config.restPort(), state, mapper, grpc::getPort, advertised);
     } catch (RuntimeException e) {
       grpc.shutdownNow();
       scheduler.shutdownNow();
@@ -111,8 +122,45 @@ public final class EngineServer implements AutoCloseable {
               + " (choose another port with --rest-port, 0 for a free one)",
           e);
     }
-    LOG.info("embedded engine listening: grpc={}:{} rest={}:{}", config.host(), grpc.getPort(), config.host(), rest.port());
-    return new EngineServer(config.host(), scheduler, state, grpc, rest);
+    ManagementServer management = null;
+    if (config.hasManagement()) {
+      try {
+        management = ManagementServer.start(config.host(), config.managementPort());
+      } catch (RuntimeException e) {
+        rest.close();
+        grpc.shutdownNow();
+        scheduler.shutdownNow();
+        throw new EngineStartException(
+            "Expected to bind the management port "
+                + config.host()
+                + ":"
+                + config.managementPort()
+                + ", but: "
+                + rootMessage(e)
+                + " (choose another port with --management-port, 0 for a free one)",
+            e);
+      }
+    }
+    LOG.info(
+        "embedded engine listening: grpc={}:{} rest={}:{}{}",
+        config.host(),
+        grpc.getPort(),
+        config.host(),
+        rest.port(),
+        management == null ? "" : " management=" + config.host() + ":" + management.port());
+    return new EngineServer(config.host(), scheduler, state, grpc, rest, management);
+  }
+
+  /**
+   * The host the topology names: the bound one, or on every interface the machine's name (a
+   * container's id, which Docker sets as HOSTNAME), since a wildcard address names no host.
+   */
+  private static String advertisedHost(EngineConfig config) {
+    if (!config.listensOnAllInterfaces()) {
+      return config.host();
+    }
+    String hostname = System.getenv("HOSTNAME");
+    return hostname == null || hostname.isBlank() ? "localhost" : hostname;
   }
 
   private static String rootMessage(Throwable e) {
@@ -133,7 +181,22 @@ public final class EngineServer implements AutoCloseable {
     return rest.port();
   }
 
-  /** The loopback host both endpoints are bound to. */
+  /** The bound management port, or {@link EngineConfig#NO_MANAGEMENT} when there is none. */
+  public int managementPort() {
+    return management == null ? EngineConfig.NO_MANAGEMENT : management.port();
+  }
+
+  /**
+   * The line {@code bench engine} and {@link EngineMain} print once the engine serves: {@code
+   * engine ready grpc=127.0.0.1:26500 rest=http://127.0.0.1:8080 management=http://127.0.0.1:9600}
+   * (no management part without that endpoint).
+   */
+  public String readyLine() {
+    String line = "engine ready grpc=" + host + ":" + grpcPort() + " rest=http://" + host + ":" + restPort();
+    return management == null ? line : line + " management=http://" + host + ":" + management.port();
+  }
+
+  /** The host the endpoints are bound to: a loopback address, or the wildcard address. */
   public String host() {
     return host;
   }
@@ -149,6 +212,9 @@ public final class EngineServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    if (management != null) {
+      management.markClosing();
+    }
     state.close();
     grpc.shutdownNow();
     rest.close();
@@ -158,6 +224,8 @@ public final class EngineServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     scheduler.shutdownNow();
+    if (management != null) {
+      management.close();
+    }
   }
-
 }

@@ -39,7 +39,16 @@ public final class Reports {
     out.println("=".repeat(78));
     out.println("BENCHMARK SUMMARY: " + data.source());
     List<String> facts = new ArrayList<>();
-    for (String key : List.of("tool", "engine", "generated_at", "scenarios_file", "duration_scale")) {
+    for (String key :
+        List.of(
+            "tool",
+            "engine",
+            "engine_image",
+            "engine_scope",
+            "engine_cpus",
+            "generated_at",
+            "scenarios_file",
+            "duration_scale")) {
       String value = data.header().get(key);
       if (value != null && !value.isBlank()) {
         facts.add(key + " " + value);

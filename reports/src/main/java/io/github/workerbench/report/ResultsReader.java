@@ -83,7 +83,7 @@ public final class ResultsReader {
       results = root.get("results");
       root.properties().forEach(
           entry -> {
-            if (entry.getValue().isValueNode()) {
+            if (entry.getValue().isValueNode() && !entry.getValue().isNull()) {
               header.put(entry.getKey(), entry.getValue().asText());
             }
           });

@@ -2,6 +2,7 @@ package io.github.workerbench.core.engine;
 
 import io.camunda.client.CamundaClientBuilder;
 import java.net.URI;
+import java.util.List;
 
 /**
  * An engine the benchmark drives: started (or reached) by {@link #start()}, addressed by its
@@ -28,6 +29,16 @@ public interface EngineAdapter extends AutoCloseable {
    * environment-variable overrides disabled. The caller chooses the transport.
    */
   CamundaClientBuilder newClientBuilder();
+
+  /**
+   * The last lines the engine printed, oldest first, where this adapter sees its output (a
+   * container's); kept after {@link #close()}, so a failed scenario can show them. Empty where
+   * it does not: the embedded engine logs into this JVM's own log, a remote cluster's log is not
+   * ours to read.
+   */
+  default List<String> logTail() {
+    return List.of();
+  }
 
   /** Stops what {@link #start()} started; idempotent. */
   @Override

@@ -63,7 +63,7 @@ public final class EngineRepeatDriver implements RepeatDriver {
       WorkerFactory workers,
       Warmup warmup,
       LongSupplier nanoClock) {
-    this(new EngineSession(engines), workers, warmup, nanoClock);
+    this(new EngineSession(engines, nanoClock), workers, warmup, nanoClock);
   }
 
   private EngineRepeatDriver(
@@ -80,6 +80,11 @@ public final class EngineRepeatDriver implements RepeatDriver {
   /** A driver that does not warm up; see {@link #EngineRepeatDriver(Supplier, WorkerFactory, Warmup, LongSupplier)}. */
   public EngineRepeatDriver(Supplier<? extends EngineAdapter> engines, WorkerFactory workers) {
     this(engines, workers, Warmup.none(), System::nanoTime);
+  }
+
+  @Override
+  public double startEngine() {
+    return session.start();
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * The engine a run's scenarios share: made and started at the first scenario that needs it ({@link
  * #engine()}) and kept until {@link #close()}, so a suite does not pay an engine start (a container
  * takes a minute) per scenario; isolation comes from each repeat's unique ids. An engine that
- * cannot be started is closed again and the next scenario tries anew.
+ * cannot be started is closed again and the next scenario tries anew. The scenario that starts an
+ * engine ({@link #start()}) is told how long that took ({@code engine_startup_time}), before and
+ * outside every measured window; for a fresh engine per scenario, {@link EngineScopedRunner}
+ * closes the runner (and with it this session) after each.
  *
  * <p>Loss detection: while a repeat waits for its jobs, the engine's port (REST or gRPC, as the
  * plan's transport) is probed every {@value #PROBE_INTERVAL_SECONDS} s; {@value #PROBE_FAILURES}
@@ -43,12 +47,16 @@ final class EngineSession implements AutoCloseable {
 
   private final Supplier<? extends EngineAdapter> factory;
   private final Function<URI, IOException> probe;
+  private final LongSupplier nanoClock;
   private EngineAdapter engine;
   private boolean lost;
 
-  /** A session on engines from {@code factory}, probed with a TCP connect. */
-  EngineSession(Supplier<? extends EngineAdapter> factory) {
-    this(factory, EngineSession::connect);
+  /**
+   * A session on engines from {@code factory}, probed with a TCP connect, its start timed by
+   * {@code nanoClock} (nanoseconds).
+   */
+  EngineSession(Supplier<? extends EngineAdapter> factory, LongSupplier nanoClock) {
+    this(factory, EngineSession::connect, nanoClock);
   }
 
   /**
@@ -57,10 +65,31 @@ final class EngineSession implements AutoCloseable {
    * @param factory makes the (not yet started) engine, at the first scenario and again after the
    *     engine failed to start or was lost
    * @param probe tries to reach an address: the failure, or {@code null} when it answered
+   * @param nanoClock times the engine's start, in nanoseconds
    */
-  EngineSession(Supplier<? extends EngineAdapter> factory, Function<URI, IOException> probe) {
+  EngineSession(
+      Supplier<? extends EngineAdapter> factory,
+      Function<URI, IOException> probe,
+      LongSupplier nanoClock) {
     this.factory = Objects.requireNonNull(factory, "factory");
     this.probe = Objects.requireNonNull(probe, "probe");
+    this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+  }
+
+  /**
+   * Starts an engine when none runs, as {@link #engine()} does.
+   *
+   * @return how long making, starting (or, for a remote cluster, reaching) it took in seconds;
+   *     {@code NaN} when an engine was running already
+   * @throws EngineStartException when it cannot be started or reached
+   */
+  double start() {
+    if (engine != null) {
+      return Double.NaN;
+    }
+    long begin = nanoClock.getAsLong();
+    engine();
+    return (nanoClock.getAsLong() - begin) / 1e9;
   }
 
   /**

@@ -14,6 +14,19 @@ import io.github.workerbench.model.scenario.ScenarioPlan;
 public interface RepeatDriver extends AutoCloseable {
 
   /**
+   * Starts the engine if none runs, before the scenario's preparation and outside every measured
+   * window.
+   *
+   * @return how long that took in seconds (the result's {@code engine_startup_time}); {@code NaN}
+   *     when an engine was running already or the driver needs none
+   * @throws io.github.workerbench.core.BenchmarkException when the engine cannot be started or
+   *     reached; its message is the result's reason
+   */
+  default double startEngine() {
+    return Double.NaN;
+  }
+
+  /**
    * Readies the scenario's repeats before the first: starts the engine if need be and warms up.
    * A warm-up that fails is a warning in the outcome, not an exception.
    *

@@ -17,11 +17,12 @@ import java.util.function.LongSupplier;
  * that runs each repeat against an engine ({@link EngineRepeatDriver}) or engine-free ({@link
  * BareRepeatDriver}).
  *
- * <p>Per scenario: the flags known from the plan, the driver's preparation (engine start,
- * warm-up), then each repeat in turn with its number, expected jobs and ideal time, until the
- * first that does not succeed; an interrupt before a repeat ends the scenario as {@code
- * interrupted}. The result carries the repeats that ran, the strategy that ran, the start-up
- * before the windows (averaged over the repeats) and the warm-up. With more than one repeat a
+ * <p>Per scenario: the flags known from the plan, the engine's start when none runs (timed: the
+ * result's {@code engine_startup_time}, never in a window), the driver's preparation (warm-up),
+ * then each repeat in turn with its number, expected jobs and ideal time, until the first that
+ * does not succeed; an interrupt before a repeat ends the scenario as {@code interrupted}. The
+ * result carries the repeats that ran, the strategy that ran, the start-up before the windows
+ * (averaged over the repeats), the warm-up and the engine's start. With more than one repeat a
  * repeat's reason is prefixed {@code repeat N:}.
  *
  * <p>Nothing escapes {@link #run}: an engine that cannot be started or reached fails the scenario
@@ -71,9 +72,11 @@ public final class ScenarioRunner implements AutoCloseable {
     String resolvedStrategy = plan.scenario().strategy().id();
     double startupSeconds = 0;
     double warmupSeconds = 0;
+    double engineStartupSeconds = Double.NaN;
     RunStatus status = RunStatus.SUCCESS;
     String error = null;
     try {
+      engineStartupSeconds = driver.startEngine();
       WarmupOutcome warmedUp = driver.prepare(plan);
       warmupSeconds = warmedUp.seconds();
       if (warmedUp.warning() != null) {
@@ -124,7 +127,8 @@ public final class ScenarioRunner implements AutoCloseable {
             cores,
             repeats.isEmpty() ? 0 : startupSeconds / repeats.size(),
             warmupSeconds,
-            repeats);
+            repeats,
+            engineStartupSeconds);
     listener.scenarioFinished(result);
     return result;
   }

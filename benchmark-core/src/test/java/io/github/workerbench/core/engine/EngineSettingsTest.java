@@ -51,4 +51,90 @@ class EngineSettingsTest {
       }
     }
   }
+
+  @Test
+  void shouldTakeTheImageScopeAndCpusFromThePropertiesWhenNoneIsGiven() {
+    // given
+    Map<String, String> properties =
+        Map.of(
+            EngineSettings.ENGINE_PROPERTY, "container",
+            EngineSettings.IMAGE_PROPERTY, "workerbench/engine:latest",
+            EngineSettings.SCOPE_PROPERTY, "scenario",
+            EngineSettings.CPUS_PROPERTY, "0-1");
+
+    // when
+    EngineSettings settings =
+        EngineSettings.resolve(properties::get, Map.of(), null, null, null, null);
+
+    // then
+    assertThat(settings.kind()).isEqualTo(EngineKind.CONTAINER);
+    assertThat(settings.container()).isEqualTo(new ContainerSettings("workerbench/engine:latest", "0-1"));
+    assertThat(settings.scope()).isEqualTo(EngineScope.SCENARIO);
+    assertThat(settings.setup())
+        .isEqualTo(new io.github.workerbench.model.result.EngineSetup("workerbench/engine:latest", "scenario", "0-1"));
+  }
+
+  @Test
+  void shouldPreferTheCommandLineWhenBothGiveAValue() {
+    // given
+    Map<String, String> properties =
+        Map.of(EngineSettings.IMAGE_PROPERTY, "a/b:1", EngineSettings.SCOPE_PROPERTY, "scenario");
+
+    // when
+    EngineSettings settings =
+        EngineSettings.resolve(properties::get, Map.of(), "container", "c/d:2", "phase", "");
+
+    // then
+    assertThat(settings.container().image()).isEqualTo("c/d:2");
+    assertThat(settings.scope()).isEqualTo(EngineScope.PHASE);
+    assertThat(settings.container().pinned()).isFalse();
+  }
+
+  @Test
+  void shouldUseCamundasImageOnePerPhaseOnEveryCpuWhenNothingIsGiven() {
+    // when
+    EngineSettings settings = EngineSettings.resolve(name -> null, Map.of(), null, null, null, " ");
+
+    // then
+    assertThat(settings.kind()).isEqualTo(EngineKind.EMBEDDED);
+    assertThat(settings.container()).isEqualTo(ContainerSettings.of("camunda/camunda:8.9.0"));
+    assertThat(settings.scope()).isEqualTo(EngineScope.PHASE);
+    assertThat(settings.setup().image()).as("no image for the embedded engine").isEmpty();
+  }
+
+  @Test
+  void shouldNameTheOptionOrPropertyWhenAValueIsBad() {
+    // when / then
+    assertThatThrownBy(
+            () ->
+                EngineSettings.resolve(
+                    Map.of(EngineSettings.SCOPE_PROPERTY, "forever")::get,
+                    Map.of(), null, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "-Dbenchmark.engine.scope: unknown engine scope 'forever', expected one of phase,"
+                + " scenario");
+    assertThatThrownBy(
+            () -> EngineSettings.resolve(name -> null, Map.of(), "container", null, null, "all"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "--engine-cpus: the engine's CPUs must be a cpuset such as 0-1 or 2,3, but was 'all'");
+    assertThatThrownBy(
+            () -> EngineSettings.resolve(name -> null, Map.of(), "embedded", null, null, "0-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "--engine-cpus: the engine's CPUs (0-1) pin the container engine only, but the engine"
+                + " is embedded; use --engine container or leave the CPUs out");
+  }
+
+  @Test
+  void shouldStartTheConfiguredContainerWhenAskedForTheAdapter() {
+    // when
+    EngineAdapter adapter =
+        EngineSettings.container(new ContainerSettings("workerbench/engine:latest", "1")).newAdapter();
+
+    // then
+    assertThat(adapter).isInstanceOf(ContainerEngine.class);
+    assertThat(((ContainerEngine) adapter).settings().cpuset()).isEqualTo("1");
+  }
 }

@@ -3,7 +3,9 @@ package io.github.workerbench.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
+import io.github.workerbench.core.worker.WorkerFactory;
 import io.github.workerbench.core.workload.CpuCalibration;
 import io.github.workerbench.model.result.Metric;
 import io.github.workerbench.model.result.RepeatMetrics;
@@ -13,6 +15,7 @@ import io.github.workerbench.model.scenario.Scenario;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.StrategyKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -120,11 +123,38 @@ class BareRepeatDriverTest {
 
   @Test
   void shouldKeepChildJvmStartUpOutsideTheWindowWhenStrategyIsProcess() {
-    // given
+    // given a factory that notes when it was asked for the worker, every job's hand-over and
+    // every completion, on the clock the window is measured with
     ScenarioPlan plan = plan(StrategyKind.PROCESS, 4, 2, 0.2, 0);
+    AtomicLong workerAsked = new AtomicLong();
+    AtomicLong firstActivation = new AtomicLong(Long.MAX_VALUE);
+    AtomicLong lastCompletion = new AtomicLong(Long.MIN_VALUE);
+    JobObserver seen =
+        new JobObserver() {
+          @Override
+          public void activated(long jobKey, long activatedNanos) {
+            firstActivation.accumulateAndGet(activatedNanos, Math::min);
+          }
+
+          @Override
+          public void completed(long jobKey, long processInstanceKey, long completedNanos) {
+            lastCompletion.accumulateAndGet(completedNanos, Math::max);
+          }
+        };
+    WorkerFactory workers =
+        new DefaultWorkerFactory(CpuCalibration.fixed(1e8), 2).alsoObservedBy(seen);
+    ScenarioRunner noting =
+        new ScenarioRunner(
+            new BareRepeatDriver(
+                setup -> {
+                  workerAsked.set(System.nanoTime());
+                  return workers.start(setup);
+                },
+                Warmup.none(),
+                System::nanoTime));
 
     // when
-    ScenarioResult result = runner.run(plan);
+    ScenarioResult result = noting.run(plan);
 
     // then
     assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
@@ -133,10 +163,15 @@ class BareRepeatDriverTest {
     RepeatMetrics repeat = result.repeats().get(0);
     assertThat(repeat.jobsCompleted()).isEqualTo(4);
     assertThat(repeat.peakInFlight()).isBetween(1, 2);
-    // start-up and window are disjoint spans of the scenario's time: were the start-up inside the
-    // window, the two together would exceed the whole scenario
-    assertThat(result.workerStartupSeconds() + repeat.totalTimeSeconds())
-        .isLessThanOrEqualTo(result.elapsedSeconds());
+    // the child JVMs were up no earlier than their start-up after the worker was asked for (one
+    // nanosecond: the start-up comes back as seconds in a double)
+    long childrenUp = workerAsked.get() + Math.round(result.workerStartupSeconds() * 1e9) - 1;
+    // no job reached the worker before that, so the window (which opens when the worker has
+    // started, or at the first hand-over if earlier, and ends at the last completion) holds none
+    // of their start-up
+    assertThat(firstActivation.get()).isBetween(childrenUp, lastCompletion.get());
+    assertThat(repeat.totalTimeSeconds())
+        .isLessThanOrEqualTo((lastCompletion.get() - childrenUp) / 1e9);
   }
 
   @Test

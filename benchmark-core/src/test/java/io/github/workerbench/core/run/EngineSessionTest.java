@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Lazy start, retry after a failed start, and loss detection by probes. */
@@ -25,6 +26,10 @@ class EngineSessionTest {
   private static final URI REST = URI.create("http://127.0.0.1:8080");
   private static final URI GRPC = URI.create("http://127.0.0.1:26500");
 
+  /** Each reading of the session's clock moves it on by this much: a start takes 1.5 s. */
+  private static final long STARTUP_NANOS = 1_500_000_000L;
+
+  private final AtomicLong clock = new AtomicLong();
   private final AtomicInteger made = new AtomicInteger();
   private final AtomicInteger closed = new AtomicInteger();
   private final List<URI> probed = new ArrayList<>();
@@ -81,7 +86,8 @@ class EngineSessionTest {
         address -> {
           probed.add(address);
           return probeAnswers.isEmpty() ? null : probeAnswers.poll();
-        });
+        },
+        () -> clock.getAndAdd(STARTUP_NANOS));
   }
 
   private static IOException refused() {
@@ -101,6 +107,24 @@ class EngineSessionTest {
     assertThat(second).isSameAs(first);
     assertThat(made).hasValue(1);
     assertThat(session.started()).isTrue();
+  }
+
+  @Test
+  void shouldTimeTheStartOnlyWhenNoEngineRuns() {
+    // given
+    EngineSession session = session();
+
+    // when
+    double first = session.start();
+    double second = session.start();
+    session.close();
+    double afterClose = session.start();
+
+    // then
+    assertThat(first).isEqualTo(1.5);
+    assertThat(second).isNaN();
+    assertThat(afterClose).isEqualTo(1.5);
+    assertThat(made).hasValue(2);
   }
 
   @Test

@@ -31,9 +31,15 @@ class ScenarioRunnerTest {
     private WarmupOutcome warmup = WarmupOutcome.none();
     private RuntimeException prepareFailure;
     private boolean redelivers = true;
+    private double engineStartup = Double.NaN;
 
     FakeDriver(IntFunction<RunStatus> outcomes) {
       this.outcomes = outcomes;
+    }
+
+    @Override
+    public double startEngine() {
+      return engineStartup;
     }
 
     @Override
@@ -206,6 +212,24 @@ class ScenarioRunnerTest {
     // then
     assertThat(result.warmupSeconds()).isEqualTo(1.25);
     assertThat(result.warnings()).containsExactly("the warm-up did not finish");
+  }
+
+  @Test
+  void shouldCarryTheEngineStartupTimeOnlyWhenTheDriverStartedAnEngine() {
+    // given one driver that starts its engine in 2.5 s and one whose engine already runs
+    FakeDriver starting = new FakeDriver(repeat -> RunStatus.SUCCESS);
+    starting.engineStartup = 2.5;
+    FakeDriver running = new FakeDriver(repeat -> RunStatus.SUCCESS);
+
+    // when
+    ScenarioResult started = run(starting, plan(1));
+    ScenarioResult reused = run(running, plan(1));
+
+    // then
+    assertThat(started.engineStartupSeconds()).isEqualTo(2.5);
+    assertThat(started.startedEngine()).isTrue();
+    assertThat(reused.engineStartupSeconds()).isNaN();
+    assertThat(reused.startedEngine()).isFalse();
   }
 
   @Test

@@ -66,7 +66,8 @@ public final class ResultsFile {
   /**
    * One result as written in the file: the scenario's fields (optional ones with their resolved
    * values), status, error (only when set), warnings, elapsed_time, timestamp, duration_scale,
-   * resolved_strategy, cores, worker_startup_time, warmup_time, each metric plain and with {@code _avg}, {@code
+   * resolved_strategy, cores, worker_startup_time, warmup_time, engine_startup_time ({@code
+   * null} when the scenario ran on an engine already running), each metric plain and with {@code _avg}, {@code
    * _min}, {@code _max}, {@code _std}, {@code _ci95} ({@code null} when no repeat ran), and {@code
    * repeat_results}.
    */
@@ -96,6 +97,7 @@ public final class ResultsFile {
     node.put("cores", result.cores());
     putNumber(node, "worker_startup_time", result.workerStartupSeconds());
     putNumber(node, "warmup_time", result.warmupSeconds());
+    putNumber(node, "engine_startup_time", result.engineStartupSeconds());
 
     Map<Metric, MetricSummary> summaries = result.summaries();
     for (Metric metric : Metric.values()) {
@@ -141,6 +143,9 @@ public final class ResultsFile {
     root.put("generated_at", header.generatedAt().toString());
     root.put("scenarios_file", header.scenariosFile());
     root.put("engine", header.engine());
+    putText(root, "engine_image", header.engineSetup().image());
+    putText(root, "engine_scope", header.engineSetup().scope());
+    putText(root, "engine_cpus", header.engineSetup().cpus());
     putNumber(root, "duration_scale", header.durationScale());
     root.put("total_scenarios", results.size());
     List<String> failed = new ArrayList<>();
@@ -224,7 +229,11 @@ public final class ResultsFile {
               Instant.parse(requiredText(root, "generated_at")),
               requiredText(root, "scenarios_file"),
               requiredText(root, "engine"),
-              root.path("duration_scale").asDouble(Double.NaN));
+              root.path("duration_scale").asDouble(Double.NaN),
+              new EngineSetup(
+                  root.path("engine_image").asText(""),
+                  root.path("engine_scope").asText(""),
+                  root.path("engine_cpus").asText("")));
     } catch (DateTimeParseException | IllegalArgumentException e) {
       throw corrupt("has a broken header: " + e.getMessage(), e);
     }
@@ -265,6 +274,15 @@ public final class ResultsFile {
             + problem
             + ", so it cannot be resumed; repair it, choose another --output or move it away",
         cause);
+  }
+
+  /** Text, or {@code null} for {@code ""} (does not apply, not known). */
+  private static void putText(ObjectNode node, String field, String value) {
+    if (value.isEmpty()) {
+      node.putNull(field);
+    } else {
+      node.put(field, value);
+    }
   }
 
   private static void putNumber(ObjectNode node, String field, double value) {

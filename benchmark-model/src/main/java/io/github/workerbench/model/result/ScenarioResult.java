@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param cores the available processors of the machine that ran it
  * @param workerStartupSeconds set-up before the measured window (child JVMs, calibration)
  * @param warmupSeconds unmeasured warm-up run before this scenario (0 when none ran)
+ * @param engineStartupSeconds how long starting (or reaching) the engine took when this scenario
+ *     started one, {@code NaN} when it ran on an engine already running; never in a window
  */
 public record ScenarioResult(
     ScenarioPlan plan,
@@ -29,7 +31,8 @@ public record ScenarioResult(
     int cores,
     double workerStartupSeconds,
     double warmupSeconds,
-    List<RepeatMetrics> repeats) {
+    List<RepeatMetrics> repeats,
+    double engineStartupSeconds) {
 
   public ScenarioResult {
     Objects.requireNonNull(plan, "plan");
@@ -38,6 +41,34 @@ public record ScenarioResult(
     Objects.requireNonNull(resolvedStrategy, "resolvedStrategy");
     warnings = List.copyOf(warnings);
     repeats = List.copyOf(repeats);
+  }
+
+  /** A result of a scenario that started no engine of its own. */
+  public ScenarioResult(
+      ScenarioPlan plan,
+      RunStatus status,
+      String error,
+      List<String> warnings,
+      double elapsedSeconds,
+      Instant finishedAt,
+      String resolvedStrategy,
+      int cores,
+      double workerStartupSeconds,
+      double warmupSeconds,
+      List<RepeatMetrics> repeats) {
+    this(
+        plan,
+        status,
+        error,
+        warnings,
+        elapsedSeconds,
+        finishedAt,
+        resolvedStrategy,
+        cores,
+        workerStartupSeconds,
+        warmupSeconds,
+        repeats,
+        Double.NaN);
   }
 
   /**
@@ -56,7 +87,30 @@ public record ScenarioResult(
         cores,
         workerStartupSeconds,
         warmupSeconds,
-        repeats);
+        repeats,
+        engineStartupSeconds);
+  }
+
+  /** This result with another error (e.g. one that also names where the engine's log went). */
+  public ScenarioResult withError(String newError) {
+    return new ScenarioResult(
+        plan,
+        status,
+        newError,
+        warnings,
+        elapsedSeconds,
+        finishedAt,
+        resolvedStrategy,
+        cores,
+        workerStartupSeconds,
+        warmupSeconds,
+        repeats,
+        engineStartupSeconds);
+  }
+
+  /** Whether this scenario started (or reached) an engine of its own. */
+  public boolean startedEngine() {
+    return !Double.isNaN(engineStartupSeconds);
   }
 
   /** The scenario's name. */

@@ -26,7 +26,12 @@ class ResultsFileTest {
 
   private static final Instant FINISHED = Instant.parse("2026-11-27T13:30:00Z");
   private static final ResultsHeader HEADER =
-      new ResultsHeader(FINISHED, "scenarios_quick.json", "embedded", 0.5);
+      new ResultsHeader(
+          FINISHED,
+          "scenarios_quick.json",
+          "container",
+          0.5,
+          new EngineSetup("workerbench/engine:latest", "scenario", "0-1"));
 
   @TempDir Path folder;
 
@@ -118,6 +123,42 @@ class ResultsFileTest {
     assertThat(content.results().get(0).get("extra_field_from_a_newer_runner").asInt())
         .isEqualTo(42);
     assertThat(content.successfulNames()).isEmpty();
+  }
+
+  @Test
+  void shouldReadTheEngineSetupAsUnknownWhenTheFileHasNone() throws IOException {
+    // given a file written before the header named the engine's image, scope and CPUs
+    Path path = folder.resolve("old.json");
+    Files.writeString(
+        path,
+        """
+        {"tool": "worker-bench", "format_version": 1, "generated_at": "2026-11-27T13:30:00Z",
+         "scenarios_file": "s.json", "engine": "embedded", "duration_scale": 1.0, "results": []}
+        """);
+
+    // when
+    ResultsContent content = new ResultsFile(path).read();
+
+    // then
+    assertThat(content.header().engineSetup()).isEqualTo(EngineSetup.unknown());
+  }
+
+  @Test
+  void shouldWriteTheEngineStartupTimeOnlyWhenTheScenarioStartedAnEngine() {
+    // given one result that started its engine in 2.5 s and one that found it running
+    ScenarioPlan plan = ScenarioPlan.of(ScenarioResults.scenario("a", "p1"));
+    ScenarioResult started = ScenarioResults.result(plan, RunStatus.SUCCESS, FINISHED);
+    ScenarioResult reused =
+        new ScenarioResult(
+            plan, RunStatus.SUCCESS, null, List.of(), 1.0, FINISHED, "thread", 2, 0, 0, List.of());
+
+    // when
+    ObjectNode startedNode = ResultsFile.toNode(started);
+    ObjectNode reusedNode = ResultsFile.toNode(reused);
+
+    // then
+    assertThat(startedNode.get("engine_startup_time").asDouble()).isEqualTo(2.5);
+    assertThat(reusedNode.get("engine_startup_time").isNull()).isTrue();
   }
 
   @Test

@@ -29,4 +29,23 @@ class ScenarioResultTest {
     assertThat(interrupted.error()).isNotNull();
     assertThat(interrupted.repeats()).isNotEmpty();
   }
+
+  @Test
+  void shouldKeepEverythingButTheErrorWhenGivenAnotherError() {
+    // given
+    ScenarioResult failed =
+        ScenarioResults.result(
+            ScenarioPlan.of(ScenarioResults.scenario("s", "p")),
+            RunStatus.FAILED,
+            Instant.parse("2026-11-27T13:30:00Z"));
+
+    // when
+    ScenarioResult named = failed.withError(failed.error() + " (the engine's log: x.log)");
+
+    // then
+    assertThat(named.error()).isEqualTo("Expected 4 jobs to complete, but 2 did (the engine's log: x.log)");
+    assertThat(named).usingRecursiveComparison().ignoringFields("error").isEqualTo(failed);
+    assertThat(named.startedEngine()).isTrue();
+    assertThat(named.engineStartupSeconds()).isEqualTo(2.5);
+  }
 }

@@ -67,6 +67,7 @@ public final class ScenarioResults {
         2,
         0.125,
         1.5,
-        repeats);
+        repeats,
+        2.5);
   }
 }

@@ -34,8 +34,24 @@ public final class RestServer implements AutoCloseable {
    */
   public static RestServer start(
       String host, int port, EngineState state, ObjectMapper mapper, IntSupplier grpcPort) {
+    return start(host, port, state, mapper, grpcPort, host);
+  }
+
+  /**
+   * Binds to {@code host} and starts serving; the topology names {@code advertisedHost} (the
+   * machine's name when {@code host} is the wildcard address).
+   *
+   * @throws java.io.UncheckedIOException wrapping the bind failure (e.g. port in use)
+   */
+  public static RestServer start(
+      String host,
+      int port,
+      EngineState state,
+      ObjectMapper mapper,
+      IntSupplier grpcPort,
+      String advertisedHost) {
     RestServer server = new RestServer();
-    RestHandler handler = new RestHandler(state, mapper, host, grpcPort);
+    RestHandler handler = new RestHandler(state, mapper, advertisedHost, grpcPort);
     try {
       server.channel =
           new ServerBootstrap()

@@ -2,6 +2,7 @@ package io.github.workerbench.core.run.suite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.workerbench.core.metrics.JobObserver;
+import io.github.workerbench.model.result.EngineSetup;
 import io.github.workerbench.model.result.ResultsContent;
 import io.github.workerbench.model.result.ResultsFile;
 import io.github.workerbench.model.result.ResultsHeader;
@@ -141,9 +142,18 @@ public final class SuiteRunner {
    * @throws java.io.UncheckedIOException when the results file cannot be saved
    */
   public SuiteOutcome run(Prepared prepared, String engine) {
+    return run(prepared, engine, EngineSetup.unknown());
+  }
+
+  /**
+   * Runs a prepared suite, recording the engine's kind and set-up in the file's header.
+   *
+   * @throws java.io.UncheckedIOException when the results file cannot be saved
+   */
+  public SuiteOutcome run(Prepared prepared, String engine, EngineSetup engineSetup) {
     runningThread = Thread.currentThread();
     try {
-      return runPrepared(prepared, engine);
+      return runPrepared(prepared, engine, engineSetup);
     } finally {
       runningThread = null;
       // A stop that arrives after the last scenario must not leak into the caller's thread.
@@ -151,11 +161,12 @@ public final class SuiteRunner {
     }
   }
 
-  private SuiteOutcome runPrepared(Prepared prepared, String engine) {
+  private SuiteOutcome runPrepared(Prepared prepared, String engine, EngineSetup engineSetup) {
     Instant started = clock.instant();
     SuiteOptions options = prepared.options();
     ResultsHeader header =
-        new ResultsHeader(started, prepared.source(), engine, options.durationScale());
+        new ResultsHeader(
+            started, prepared.source(), engine, options.durationScale(), engineSetup);
 
     Map<String, ObjectNode> saved = new LinkedHashMap<>();
     prepared.previous().forEach(node -> saved.put(node.get("name").asText(), node));
