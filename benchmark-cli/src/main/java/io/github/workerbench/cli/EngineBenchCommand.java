@@ -1,6 +1,7 @@
 package io.github.workerbench.cli;
 
 import io.github.workerbench.core.engine.EngineCeiling;
+import io.github.workerbench.core.run.HarnessCeiling;
 import io.github.workerbench.model.scenario.TransportKind;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,12 +14,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench engine-bench}: the embedded engine's ceiling ({@link EngineCeiling}), per transport
- * a discarded warm-up run and a measured one. The last line is {@code jobs_per_second=<n>} (for
- * {@code all}: the last transport's figure).
+ * a discarded warm-up run and a measured one, then the same jobs through the harness's own worker
+ * path with no work ({@link HarnessCeiling}), whose CPU per job ({@code harness_cpu_per_job_us})
+ * is printed next to the engine's ({@code engine_cpu_per_job_us}). The last line is {@code
+ * jobs_per_second=<n>}, the engine's (for {@code all}: the last transport's figure).
  */
 @Command(
     name = "engine-bench",
-    description = "Measures the embedded engine's job throughput with a no-op worker.")
+    description =
+        "Measures the embedded engine's job throughput with a no-op worker, and the CPU per job of"
+            + " the harness's own worker path on the same jobs.")
 public final class EngineBenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -35,9 +40,11 @@ public final class EngineBenchCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     EngineCeiling ceiling;
+    HarnessCeiling harness;
     List<TransportKind> selected;
     try {
       ceiling = new EngineCeiling(jobs);
+      harness = new HarnessCeiling(jobs);
       selected = transports();
     } catch (IllegalArgumentException e) {
       return BenchCli.badInput(spec.commandLine().getErr(), "engine-bench", e.getMessage());
@@ -58,6 +65,22 @@ public final class EngineBenchCommand implements Callable<Integer> {
           result.jobs(),
           last,
           result.measured().cpuMillisPer1000Jobs());
+      out.flush();
+      HarnessCeiling.Result path = harness.measure(kind);
+      out.printf(
+          Locale.ROOT,
+          "%s harness path (direct, virtual, no work) warm-up (discarded): %.0f jobs/s%n",
+          kind.id(),
+          path.warmup().jobsPerSecond());
+      out.printf(
+          Locale.ROOT,
+          "%s harness path: %d jobs, %.0f jobs/s, engine_cpu_per_job_us=%.1f"
+              + " harness_cpu_per_job_us=%.1f (whole process)%n",
+          kind.id(),
+          path.jobs(),
+          path.measured().jobsPerSecond(),
+          result.measured().cpuMillisPer1000Jobs(),
+          path.cpuMicrosPerJob());
       out.flush();
     }
     out.printf(Locale.ROOT, "jobs_per_second=%.0f%n", last);
