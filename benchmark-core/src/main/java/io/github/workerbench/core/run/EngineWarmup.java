@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * 10,000 jobs per second after the standard warm-up). Its worker is warmed in rounds of {@link
  * Warmup#BUSY_ROUND_JOBS} jobs until a round in which the JIT compiled for less than {@value
  * Warmup#QUIET_COMPILE_SHARE} of the round's time (so the path runs compiled), at most {@link
- * Warmup#BUSY_ROUNDS} rounds; the JIT's accumulated compile time comes from a clock given to the
- * constructor, so tests drive it by hand.
+ * Warmup#BUSY_ROUNDS} rounds, and the heap is collected after them; the JIT's accumulated compile
+ * time and the collection are given to the constructor, so tests drive them by hand.
  *
  * <p>A warm-up that fails or does not finish is a warning (the first repeat then measured a colder
  * JVM) and the scenario goes on; an engine that cannot be reached ({@link RepeatFailure}) fails
@@ -45,13 +45,19 @@ final class EngineWarmup {
   private final Warmup warmup;
   private final LongSupplier nanoClock;
   private final LongSupplier compileMillis;
+  private final Runnable collectHeap;
   private final int cores;
   /** The transports and acquisitions (strategy null) and their strategies warmed on the engine. */
   private final Set<Key> warmed = new HashSet<>();
 
-  /** A warm-up reading the JIT's compile time from the platform. */
+  /** A warm-up reading the JIT's compile time from the platform; it collects with System.gc(). */
   EngineWarmup(Warmup warmup, LongSupplier nanoClock) {
-    this(warmup, nanoClock, EngineWarmup::platformCompileMillis, Runtime.getRuntime().availableProcessors());
+    this(
+        warmup,
+        nanoClock,
+        EngineWarmup::platformCompileMillis,
+        System::gc,
+        Runtime.getRuntime().availableProcessors());
   }
 
   /**
@@ -59,12 +65,19 @@ final class EngineWarmup {
    *
    * @param compileMillis the JIT's accumulated compile time in milliseconds (0 where the platform
    *     does not say: then one round suffices)
+   * @param collectHeap collects the heap after a busy scenario's rounds
    * @param cores the cores the ideal rate of cpu work is computed for
    */
-  EngineWarmup(Warmup warmup, LongSupplier nanoClock, LongSupplier compileMillis, int cores) {
+  EngineWarmup(
+      Warmup warmup,
+      LongSupplier nanoClock,
+      LongSupplier compileMillis,
+      Runnable collectHeap,
+      int cores) {
     this.warmup = Objects.requireNonNull(warmup, "warmup");
     this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     this.compileMillis = Objects.requireNonNull(compileMillis, "compileMillis");
+    this.collectHeap = Objects.requireNonNull(collectHeap, "collectHeap");
     this.cores = cores;
   }
 
@@ -120,11 +133,24 @@ final class EngineWarmup {
     return new WarmupOutcome(seconds, warning);
   }
 
-  /** The worker's rounds: one, or for a busy plan until the JIT has caught up with its path. */
+  /**
+   * The worker's rounds: one, or for a busy plan until the JIT has caught up with its path; then
+   * the busy rounds' garbage is collected, so the first window neither collects it nor starts on
+   * the heap the rounds grew.
+   */
   private void warmWorker(ScenarioPlan plan, Steps steps) {
-    boolean busy = warmup.busy(plan, cores);
-    ScenarioPlan round = busy ? workerPlan(plan, warmup.busyRoundJobs(plan)) : workerPlan(plan);
-    int rounds = busy ? Warmup.BUSY_ROUNDS : 1;
+    if (!warmup.busy(plan, cores)) {
+      warmRounds(plan, steps, workerPlan(plan), 1);
+      return;
+    }
+    try {
+      warmRounds(plan, steps, workerPlan(plan, warmup.busyRoundJobs(plan)), Warmup.BUSY_ROUNDS);
+    } finally {
+      collectHeap.run();
+    }
+  }
+
+  private void warmRounds(ScenarioPlan plan, Steps steps, ScenarioPlan round, int rounds) {
     for (int i = 1; i <= rounds; i++) {
       long compiledBefore = compileMillis.getAsLong();
       long start = nanoClock.getAsLong();
@@ -135,7 +161,8 @@ final class EngineWarmup {
       }
       double elapsedMillis = (nanoClock.getAsLong() - start) / 1e6;
       double compiling = (compileMillis.getAsLong() - compiledBefore) / Math.max(1, elapsedMillis);
-      LOG.debug("Warm-up round {} of {}: the JIT compiled {} of the time", i, plan.name(), compiling);
+      LOG.debug(
+          "Warm-up round {} of {}: the JIT compiled {} of the time", i, plan.name(), compiling);
       if (compiling < Warmup.QUIET_COMPILE_SHARE) {
         return;
       }

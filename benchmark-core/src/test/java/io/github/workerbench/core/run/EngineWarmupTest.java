@@ -182,8 +182,11 @@ class EngineWarmupTest {
         .isEqualTo(StrategyKind.VIRTUAL);
   }
 
+  private final AtomicLong collections = new AtomicLong();
+
   private EngineWarmup jitWatching(Warmup warmup) {
-    return new EngineWarmup(warmup, nanos::get, compileMillis::get, 2);
+    return new EngineWarmup(
+        warmup, nanos::get, compileMillis::get, collections::incrementAndGet, 2);
   }
 
   /** n = 20,000, c = 1,000, d = 0.1 s: 10,000 jobs per second at the ideal. */
@@ -215,6 +218,7 @@ class EngineWarmupTest {
             "client grpc-stream direct 40", "worker virtual", "worker virtual", "worker virtual");
     assertThat(workerPlans).allSatisfy(p -> assertThat(p.numInstances()).isEqualTo(5_000));
     assertThat(outcome.seconds()).isEqualTo(3.5);
+    assertThat(collections).as("heap collected after the rounds").hasValue(1);
   }
 
   @Test
@@ -242,7 +246,10 @@ class EngineWarmupTest {
     // when
     warmup.before(plan(StrategyKind.THREAD, TransportKind.REST), recording);
 
-    // then one round of the standard 20 worker jobs
-    assertThat(workerPlans).singleElement().satisfies(p -> assertThat(p.numInstances()).isEqualTo(20));
+    // then one round of the standard 20 worker jobs, and no collection
+    assertThat(workerPlans)
+        .singleElement()
+        .satisfies(p -> assertThat(p.numInstances()).isEqualTo(20));
+    assertThat(collections).hasValue(0);
   }
 }
