@@ -22,8 +22,11 @@ public interface JobObserver {
   /** The engine accepted the job's completion. */
   default void completed(long jobKey, long processInstanceKey, long completedNanos) {}
 
-  /** The handler failed and the job was reported failed with {@code retriesLeft} retries. */
-  default void failed(long jobKey, int retriesLeft, String reason) {}
+  /**
+   * The handler failed and the job was reported failed with {@code retriesLeft} retries; {@code
+   * failedNanos} is when the report ended (taken or refused by the engine).
+   */
+  default void failed(long jobKey, int retriesLeft, String reason, long failedNanos) {}
 
   /** An observer that hands every event to {@code first}, then to {@code second}. */
   static JobObserver both(JobObserver first, JobObserver second) {

@@ -35,8 +35,8 @@ record PairedJobObserver(JobObserver first, JobObserver second) implements JobOb
   }
 
   @Override
-  public void failed(long jobKey, int retriesLeft, String reason) {
-    first.failed(jobKey, retriesLeft, reason);
-    second.failed(jobKey, retriesLeft, reason);
+  public void failed(long jobKey, int retriesLeft, String reason, long failedNanos) {
+    first.failed(jobKey, retriesLeft, reason, failedNanos);
+    second.failed(jobKey, retriesLeft, reason, failedNanos);
   }
 }

@@ -12,12 +12,15 @@ import java.util.List;
 
 /**
  * The process's readings from the platform: the heap, the thread peak, CPU and GC time from the
- * JVM's MXBeans; the resident set sizes of this process and its descendants from Linux's {@code
- * /proc} ({@code -1} elsewhere). Thread-safe.
+ * JVM's MXBeans; the resident set sizes and the CPU time of this process and its descendants from
+ * Linux's {@code /proc} ({@code -1}, or the JVM's CPU only, elsewhere). Thread-safe.
  */
 final class PlatformReadings implements ProcessReadings {
 
   private static final Path SELF_STATUS = Path.of("/proc/self/status");
+
+  /** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture it supports. */
+  private static final long NANOS_PER_TICK = 10_000_000;
 
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -136,6 +139,44 @@ final class PlatformReadings implements ProcessReadings {
       return Math.max(0, os.getProcessCpuTime());
     }
     return 0;
+  }
+
+  /**
+   * On Linux, from {@code /proc}: this process's user and system time and those of the children
+   * it has waited for ({@code utime, stime, cutime, cstime} of {@code /proc/self/stat}), plus the
+   * same four of every live descendant (a live process's ended children are in its own {@code
+   * cutime}, so nothing counts twice). In clock ticks of 1/100 s, the kernel's fixed {@code
+   * USER_HZ}. Elsewhere, or when {@code /proc} cannot be read: this JVM's CPU time only.
+   */
+  @Override
+  public long treeCpuNanos() {
+    long self = statTicks(Path.of("/proc/self/stat"));
+    if (self < 0) {
+      return cpuNanos();
+    }
+    long descendants =
+        ProcessHandle.current()
+            .descendants()
+            .mapToLong(child -> statTicks(Path.of("/proc", Long.toString(child.pid()), "stat")))
+            .filter(ticks -> ticks > 0)
+            .sum();
+    return (self + descendants) * NANOS_PER_TICK;
+  }
+
+  /** utime + stime + cutime + cstime of a {@code /proc/<pid>/stat} file, or -1 when unreadable. */
+  static long statTicks(Path stat) {
+    try {
+      String text = Files.readString(stat, StandardCharsets.US_ASCII);
+      // the command name (field 2) is in parentheses and may hold spaces: count after its end
+      String[] fields = text.substring(text.lastIndexOf(')') + 2).trim().split("\\s+");
+      // fields[0] is field 3 (state), so utime (field 14) is fields[11]
+      return Long.parseLong(fields[11])
+          + Long.parseLong(fields[12])
+          + Long.parseLong(fields[13])
+          + Long.parseLong(fields[14]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   @Override

@@ -13,6 +13,12 @@ interface ProcessReadings {
   /** This JVM's CPU time so far, in nanoseconds. */
   long cpuNanos();
 
+  /**
+   * The CPU time so far of this process and its descendants, live and ended, in nanoseconds:
+   * what competes with the work for the cores.
+   */
+  long treeCpuNanos();
+
   /** The time spent in garbage collection so far, in milliseconds. */
   long gcMillis();
 

@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
  * CPU time, GC time and the thread peak come from the platform MXBeans as deltas over the
  * window. Heap peaks between samples can be missed: the heap figure is a lower bound.
  *
+ * <p>The measured window inside the sampled one is marked ({@link #windowOpened}, {@link
+ * #windowClosed}): the CPU time of the process and its descendants between the marks, over their
+ * distance times the cores, is the utilization that tells a harness-bound repeat.
+ *
  * <p>One window per instance: {@link #start()} once, then {@link #stop()} once. Thread-safe.
  */
 public final class ProcessSampler {
@@ -27,7 +31,11 @@ public final class ProcessSampler {
 
   private final Duration period;
   private final ProcessReadings readings;
+  private final int cores;
   private ScheduledExecutorService timer;
+  private long openedNanos;
+  private long openedTreeCpuNanos = -1;
+  private double cpuUtilization;
   private volatile long heapPeakBytes;
   private volatile long rssPeakKb;
   private long rssStartKb;
@@ -48,11 +56,38 @@ public final class ProcessSampler {
 
   /** A sampler taking its readings from {@code readings}, e.g. fakes in tests. */
   ProcessSampler(Duration period, ProcessReadings readings) {
+    this(period, readings, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A sampler taking its readings from {@code readings} on a machine of {@code cores} cores. */
+  ProcessSampler(Duration period, ProcessReadings readings, int cores) {
     if (period.isNegative() || period.isZero()) {
       throw new IllegalArgumentException("sampling period must be positive, but was " + period);
     }
+    if (cores <= 0) {
+      throw new IllegalArgumentException("cores must be greater than 0, but was " + cores);
+    }
     this.period = period;
     this.readings = readings;
+    this.cores = cores;
+  }
+
+  /** The measured window opened at {@code nanos} (the run's nano clock). */
+  public synchronized void windowOpened(long nanos) {
+    openedNanos = nanos;
+    openedTreeCpuNanos = readings.treeCpuNanos();
+  }
+
+  /**
+   * The measured window closed at {@code nanos}: the utilization over the marks is taken now. A
+   * close without an open, or at the same instant, leaves it 0.
+   */
+  public synchronized void windowClosed(long nanos) {
+    if (openedTreeCpuNanos < 0 || nanos <= openedNanos) {
+      return;
+    }
+    long cpu = readings.treeCpuNanos() - openedTreeCpuNanos;
+    cpuUtilization = Math.max(0, cpu) / ((double) (nanos - openedNanos) * cores);
   }
 
   /** Resets the peaks, takes the starting readings and starts sampling. */
@@ -97,7 +132,8 @@ public final class ProcessSampler {
         (readings.cpuNanos() - cpuStartNanos) / 1e9,
         readings.peakThreads(),
         (readings.gcMillis() - gcStartMillis) / 1e3,
-        rssAvailable);
+        rssAvailable,
+        cpuUtilization);
   }
 
   private void sample() {

@@ -13,6 +13,8 @@ import io.github.workerbench.model.result.RepeatMetrics;
  * @param gcSeconds time spent in garbage collection in the window
  * @param rssAvailable whether resident set sizes could be read (Linux {@code /proc}); the RSS
  *     figures are 0 when not
+ * @param cpuUtilization the CPU time of the process and its descendants between the window's
+ *     opening and closing marks, over that time times the cores (0 when the window was not marked)
  */
 public record ProcessUsage(
     double heapPeakMb,
@@ -21,7 +23,8 @@ public record ProcessUsage(
     double cpuSeconds,
     int peakThreads,
     double gcSeconds,
-    boolean rssAvailable) {
+    boolean rssAvailable,
+    double cpuUtilization) {
   /** Sets this usage's figures (heap, RSS, CPU, threads, GC) on a repeat's metrics. */
   public RepeatMetrics.Builder applyTo(RepeatMetrics.Builder metrics) {
     return metrics
@@ -29,6 +32,7 @@ public record ProcessUsage(
         .maxRssMb(maxRssMb)
         .rssDeltaMb(rssDeltaMb)
         .cpuSeconds(cpuSeconds)
+        .cpuUtilization(cpuUtilization)
         .peakThreads(peakThreads)
         .gcSeconds(gcSeconds);
   }

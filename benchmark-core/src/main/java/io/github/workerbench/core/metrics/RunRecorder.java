@@ -2,6 +2,7 @@ package io.github.workerbench.core.metrics;
 
 import io.github.workerbench.model.result.LatencySummary;
 import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.SlotUse;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,8 @@ import org.HdrHistogram.Recorder;
 /**
  * Measures one repeat from the worker's reports: latency from process-instance creation to job
  * completion, delay from activation to the start of the work, jobs in work (and their peak),
- * distinct completions, redeliveries, failures and incidents.
+ * distinct completions, redeliveries, failures and incidents, and how the slots were used over
+ * time ({@link SlotTimeline}, read for a window with {@link #slotUse}).
  *
  * <p><b>Latency is measured from when the work was due</b>: the runner calls
  * {@link #instanceCreated} with the time it <em>issued</em> the creation, not the time the
@@ -44,12 +46,17 @@ public final class RunRecorder implements JobObserver {
   private final LongAdder redeliveries = new LongAdder();
   private final LongAdder failedJobs = new LongAdder();
   private final LongAdder incidents = new LongAdder();
+  private final LongAdder startedRuns = new LongAdder();
   private final AtomicLong firstActivationNanos = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong lastCompletionNanos = new AtomicLong(Long.MIN_VALUE);
   private final CountDownLatch allCompleted;
+  private final SlotTimeline slots;
 
-  /** A recorder for a repeat that expects {@code expectedJobs} distinct jobs to complete. */
-  public RunRecorder(long expectedJobs) {
+  /**
+   * A recorder for a repeat that expects {@code expectedJobs} distinct jobs to complete with
+   * {@code slots} jobs in work at most (max_concurrent_jobs).
+   */
+  public RunRecorder(long expectedJobs, int slots) {
     if (expectedJobs <= 0) {
       throw new IllegalArgumentException(
           "expected jobs must be greater than 0, but was " + expectedJobs);
@@ -59,6 +66,7 @@ public final class RunRecorder implements JobObserver {
     this.instances = new LongKeyTable(expectedJobs);
     this.activatedJobs = new LongKeyTable(expectedJobs);
     this.completedJobs = new LongKeyTable(expectedJobs);
+    this.slots = new SlotTimeline(slots);
   }
 
   /** The runner issued the creation of this process instance at {@code dueNanos}. */
@@ -71,6 +79,7 @@ public final class RunRecorder implements JobObserver {
 
   @Override
   public void activated(long jobKey, long activatedNanos) {
+    slots.activated(activatedNanos);
     // read before writing: after the first activations the earliest rarely moves, and a write
     // per job would make every thread contend for one cache line
     if (activatedNanos < firstActivationNanos.get()) {
@@ -83,6 +92,8 @@ public final class RunRecorder implements JobObserver {
 
   @Override
   public void started(long jobKey, long activatedNanos, long startedNanos) {
+    slots.started(startedNanos);
+    startedRuns.increment();
     startDelay.recordValue(micros(startedNanos - activatedNanos));
     int now = inFlight.incrementAndGet();
     if (now > peakInFlight.get()) {
@@ -92,11 +103,13 @@ public final class RunRecorder implements JobObserver {
 
   @Override
   public void finished(long jobKey, long finishedNanos) {
+    slots.finished(finishedNanos);
     inFlight.decrementAndGet();
   }
 
   @Override
   public void completed(long jobKey, long processInstanceKey, long completedNanos) {
+    slots.acknowledged(completedNanos);
     if (!completedJobs.add(jobKey)) {
       return;
     }
@@ -112,7 +125,8 @@ public final class RunRecorder implements JobObserver {
   }
 
   @Override
-  public void failed(long jobKey, int retriesLeft, String reason) {
+  public void failed(long jobKey, int retriesLeft, String reason, long failedNanos) {
+    slots.acknowledged(failedNanos);
     failedJobs.increment();
     if (retriesLeft <= 0) {
       incidents.increment();
@@ -160,6 +174,17 @@ public final class RunRecorder implements JobObserver {
         incidents.sum(),
         first == Long.MAX_VALUE ? -1 : first,
         last == Long.MIN_VALUE ? -1 : last);
+  }
+
+  /**
+   * How the slots were used in the window from {@code windowStart} to {@code windowEnd} (nano
+   * clock), as the timeline reads now: read it before the worker closes, whose abandoned jobs
+   * would move it on. Cheap enough to call now and then, but not per job.
+   */
+  public SlotUse slotUse(long windowStart, long windowEnd) {
+    long first = firstActivationNanos.get();
+    return slots.slotUse(
+        windowStart, windowEnd, first == Long.MAX_VALUE ? -1 : first, startedRuns.sum());
   }
 
   private static long micros(long nanos) {

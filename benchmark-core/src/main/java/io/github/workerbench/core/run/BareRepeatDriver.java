@@ -102,7 +102,7 @@ public final class BareRepeatDriver implements RepeatDriver {
   private RepeatOutcome measure(
       ScenarioPlan plan, int repeat, RepeatMetrics.Builder metrics, boolean warmupRepeat) {
     BareFeeder feeder = new BareFeeder(plan, nanoClock);
-    RunRecorder recorder = new RunRecorder(plan.numInstances());
+    RunRecorder recorder = new RunRecorder(plan.numInstances(), plan.maxConcurrentJobs());
     return window.measure(
         plan,
         repeat,

@@ -119,7 +119,7 @@ public final class EngineRepeatDriver implements RepeatDriver {
   private RepeatOutcome measure(
       ScenarioPlan plan, int repeat, RepeatMetrics.Builder metrics, boolean warmupRepeat) {
     String id = isolationId(plan.name(), repeat);
-    RunRecorder recorder = new RunRecorder(plan.numInstances());
+    RunRecorder recorder = new RunRecorder(plan.numInstances(), plan.maxConcurrentJobs());
     return window.measure(plan, repeat, metrics, recorder, new Feed(plan, id, warmupRepeat));
   }
 
@@ -184,7 +184,7 @@ public final class EngineRepeatDriver implements RepeatDriver {
       CamundaClient client = clients.client(ClientConfig.of(plan));
       String id = isolationId("warmup", 0);
       deploy(plan, client, id);
-      RunRecorder unmeasured = new RunRecorder(jobs);
+      RunRecorder unmeasured = new RunRecorder(jobs, plan.maxConcurrentJobs());
       new ClientWarmup(client, plan, id, jobs)
           .run(
               plan.timeout().plusSeconds(EngineSession.REACH_SECONDS),

@@ -103,7 +103,7 @@ public final class HarnessCeiling {
       throws InterruptedException {
     String type = EngineRepeatDriver.isolationId("harness-" + phase, 0);
     ServiceTaskProcess.deploy(client, type);
-    RunRecorder recorder = new RunRecorder(jobs);
+    RunRecorder recorder = new RunRecorder(jobs, CONCURRENCY);
     new InstanceCreator(System::nanoTime)
         .create(
             jobs,

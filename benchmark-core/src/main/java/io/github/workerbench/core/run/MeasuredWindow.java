@@ -7,6 +7,7 @@ import io.github.workerbench.core.metrics.RunRecorder;
 import io.github.workerbench.core.worker.RunningWorker;
 import io.github.workerbench.model.result.RepeatMetrics;
 import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.SlotUse;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>The repeat fails, keeping whatever was measured, when its jobs do not end within the plan's
  * (scaled) timeout ({@code Expected n jobs to complete within t s, but m did}), when the feed says
  * the figures fall short, or when a step throws (a {@link BenchmarkException} gives its own
- * message); an interrupt makes it {@code interrupted}. Stateless apart from its clock;
- * thread-safe.
+ * message); an interrupt makes it {@code interrupted}. The slot use of the window (for the
+ * repeat's diagnosis) and the CPU utilization between the worker's start and the wait's end are
+ * read before the worker closes. Stateless apart from its clock; thread-safe.
  */
 final class MeasuredWindow {
 
@@ -84,6 +86,7 @@ final class MeasuredWindow {
     String error = null;
     ProcessUsage usage = null;
     RunRecorder.Snapshot snapshot = null;
+    SlotUse slotUse = SlotUse.NOT_MEASURED;
     String resolvedStrategy = null;
     double startupSeconds = 0;
     long windowStart = -1;
@@ -97,6 +100,7 @@ final class MeasuredWindow {
         feed.beforeWorker(recorder);
         worker = feed.startWorker(recorder);
         windowStart = nanoClock.getAsLong();
+        sampler.windowOpened(windowStart);
         resolvedStrategy = worker.resolvedStrategy();
         startupSeconds = worker.startupTime().toNanos() / 1e9;
         if (!feed.awaitJobs(recorder, plan.timeout())) {
@@ -116,6 +120,11 @@ final class MeasuredWindow {
       } finally {
         waitEnd = nanoClock.getAsLong();
         snapshot = recorder.snapshot();
+        if (windowStart >= 0) {
+          sampler.windowClosed(waitEnd);
+          // before the worker closes: its abandoned jobs would move the timeline on
+          slotUse = recorder.slotUse(start(windowStart, snapshot), end(waitEnd, snapshot));
+        }
         if (worker != null) {
           close(worker);
         }
@@ -141,17 +150,26 @@ final class MeasuredWindow {
     metrics.status(status).error(error);
     snapshot.applyTo(metrics);
     if (windowStart >= 0) {
-      long start =
-          snapshot.firstActivationNanos() >= 0
-              ? Math.min(windowStart, snapshot.firstActivationNanos())
-              : windowStart;
-      long end = snapshot.lastCompletionNanos() >= 0 ? snapshot.lastCompletionNanos() : waitEnd;
-      metrics.window(Math.max(0, end - start) / 1e9);
+      metrics.window(
+          Math.max(0, end(waitEnd, snapshot) - start(windowStart, snapshot)) / 1e9);
     }
     if (usage != null) {
       usage.applyTo(metrics);
     }
+    metrics.slotUse(slotUse);
     return new RepeatOutcome(metrics.build(), resolvedStrategy, startupSeconds);
+  }
+
+  /** The window opens when the worker has started, or at the first activation if earlier. */
+  private static long start(long workerStarted, RunRecorder.Snapshot snapshot) {
+    return snapshot.firstActivationNanos() >= 0
+        ? Math.min(workerStarted, snapshot.firstActivationNanos())
+        : workerStarted;
+  }
+
+  /** The window closes at the last completion, or when the wait ended if none came. */
+  private static long end(long waitEnd, RunRecorder.Snapshot snapshot) {
+    return snapshot.lastCompletionNanos() >= 0 ? snapshot.lastCompletionNanos() : waitEnd;
   }
 
   private static void close(RunningWorker worker) {

@@ -1,6 +1,7 @@
 package io.github.workerbench.core.run;
 
 import io.github.workerbench.core.BenchmarkException;
+import io.github.workerbench.model.result.Diagnosis;
 import io.github.workerbench.model.result.RepeatMetrics;
 import io.github.workerbench.model.result.RunStatus;
 import io.github.workerbench.model.result.ScenarioResult;
@@ -92,7 +93,8 @@ public final class ScenarioRunner implements AutoCloseable {
         RepeatMetrics.Builder metrics =
             RepeatMetrics.builder(repeat)
                 .expectedJobs(plan.numInstances())
-                .idealTimeSeconds(idealSeconds);
+                .idealTimeSeconds(idealSeconds)
+                .diagnosisContext(Diagnosis.Context.of(plan, cores));
         RepeatOutcome outcome = driver.run(plan, repeat, metrics);
         repeats.add(outcome.metrics());
         if (outcome.resolvedStrategy() != null) {
@@ -114,7 +116,7 @@ public final class ScenarioRunner implements AutoCloseable {
       error = e.getMessage();
     }
     driver.scenarioEnded(plan);
-    warnings.addAll(ScenarioWarnings.after(repeats));
+    warnings.addAll(ScenarioWarnings.after(repeats, cores));
     ScenarioResult result =
         new ScenarioResult(
             plan,

@@ -51,8 +51,8 @@ final class ScenarioWarnings {
     return warnings;
   }
 
-  /** The flags about faults the repeats measured. */
-  static List<String> after(List<RepeatMetrics> repeats) {
+  /** The flags about faults the repeats measured, and a harness-bound window. */
+  static List<String> after(List<RepeatMetrics> repeats, int cores) {
     long redeliveries = repeats.stream().mapToLong(RepeatMetrics::redeliveries).sum();
     long failed = repeats.stream().mapToLong(RepeatMetrics::failedJobs).sum();
     long incidents = repeats.stream().mapToLong(RepeatMetrics::incidents).sum();
@@ -68,6 +68,20 @@ final class ScenarioWarnings {
     }
     if (incidents > 0) {
       warnings.add(incidents + " jobs ran out of retries and raised incidents");
+    }
+    List<RepeatMetrics> bound =
+        repeats.stream().filter(repeat -> repeat.diagnosis().harnessBound()).toList();
+    if (!bound.isEmpty()) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "harness_bound: the process and its children used up to %.0f%% of the %d cores"
+                  + " during %d of %d measured windows, so the machine, not the strategy, set this"
+                  + " result",
+              100 * bound.stream().mapToDouble(RepeatMetrics::cpuUtilization).max().orElse(0),
+              cores,
+              bound.size(),
+              repeats.size()));
     }
     return warnings;
   }

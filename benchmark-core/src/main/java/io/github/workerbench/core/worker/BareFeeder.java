@@ -74,7 +74,7 @@ public final class BareFeeder implements JobSource, JobReporter {
       }
 
       @Override
-      public void failed(long jobKey, int retriesLeft, String reason) {
+      public void failed(long jobKey, int retriesLeft, String reason, long failedNanos) {
         if (retriesLeft <= 0) {
           ended.countDown();
         }

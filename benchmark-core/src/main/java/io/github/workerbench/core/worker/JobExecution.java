@@ -133,7 +133,7 @@ final class JobExecution {
         .toCompletableFuture()
         .handle(
             (ignored, failError) -> {
-              observer.failed(job.key(), retriesLeft, reason);
+              observer.failed(job.key(), retriesLeft, reason, nanoClock.getAsLong());
               return null;
             });
   }

@@ -2,6 +2,7 @@ package io.github.workerbench.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -20,6 +21,7 @@ class ProcessSamplerTest {
   private static final class FakeReadings implements ProcessReadings {
     volatile long heap = 10 * MIB;
     volatile long cpu = 5_000_000_000L;
+    volatile long treeCpu = 7_000_000_000L;
     volatile long gc = 1_000;
     volatile int peak = 7;
     volatile int resets;
@@ -36,6 +38,11 @@ class ProcessSamplerTest {
     @Override
     public long cpuNanos() {
       return cpu;
+    }
+
+    @Override
+    public long treeCpuNanos() {
+      return treeCpu;
     }
 
     @Override
@@ -100,6 +107,59 @@ class ProcessSamplerTest {
     assertThat(usage.maxRssMb()).isEqualTo(420);
     assertThat(usage.rssDeltaMb()).isEqualTo(20);
     assertThat(usage.rssAvailable()).isTrue();
+  }
+
+  @Test
+  void shouldFlagAFullMachineWhenTheProcessTreeUsedTheCoresBetweenTheWindowsMarks() {
+    // given 2 cores; before the window opens, set-up burns CPU that must not count
+    FakeReadings readings = new FakeReadings();
+    ProcessSampler sampler = new ProcessSampler(Duration.ofHours(1), readings, 2);
+    sampler.start();
+    readings.treeCpu += 3_000_000_000L;
+    sampler.windowOpened(1_000_000_000L);
+    // when the process and its children use 1.8 s of CPU over the 1 s window
+    readings.treeCpu += 1_800_000_000L;
+    sampler.windowClosed(2_000_000_000L);
+    readings.treeCpu += 5_000_000_000L;
+    ProcessUsage usage = sampler.stop();
+    // then 1.8 s of 2 core-seconds: 0.9, the mark of a harness-bound repeat
+    assertThat(usage.cpuUtilization()).isCloseTo(0.9, within(1e-9));
+  }
+
+  @Test
+  void shouldReportNoUtilizationWhenTheWindowWasNotMarked() {
+    // given
+    FakeReadings readings = new FakeReadings();
+    ProcessSampler sampler = new ProcessSampler(Duration.ofHours(1), readings, 2);
+    sampler.start();
+    readings.treeCpu += 1_000_000_000L;
+    // when the window never opened (the worker did not start)
+    sampler.windowClosed(1_000_000_000L);
+    // then
+    assertThat(sampler.stop().cpuUtilization()).isZero();
+  }
+
+  @Test
+  void shouldReadTheCpuTicksOfAProcessWhenItsNameHoldsSpacesAndParentheses(@TempDir Path dir)
+      throws IOException {
+    // given a /proc/<pid>/stat line (utime 11, stime 22, cutime 33, cstime 44)
+    Path stat = dir.resolve("stat");
+    Files.writeString(
+        stat, "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 9 0 0 0 11 22 33 44 20 0 31 0 5 6 7\n");
+    // when / then
+    assertThat(PlatformReadings.statTicks(stat)).isEqualTo(110);
+    assertThat(PlatformReadings.statTicks(dir.resolve("missing"))).isEqualTo(-1);
+  }
+
+  @Test
+  void shouldCountAtLeastThisJvmsCpuWhenTheRealProcessTreeIsRead() {
+    // given
+    PlatformReadings readings = new PlatformReadings();
+    // when
+    long tree = readings.treeCpuNanos();
+    // then /proc's ticks are coarser than the JVM's reading: within one tick per thread is fine
+    assertThat(tree).isPositive();
+    assertThat(tree).isGreaterThanOrEqualTo(readings.cpuNanos() / 2);
   }
 
   @Test

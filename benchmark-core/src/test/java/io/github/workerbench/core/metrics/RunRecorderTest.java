@@ -19,7 +19,7 @@ class RunRecorderTest {
   @Test
   void shouldTrackThePeakOfJobsInWorkWhenJobsOverlap() {
     // given
-    RunRecorder recorder = new RunRecorder(3);
+    RunRecorder recorder = new RunRecorder(3, 10);
     // when: 1 starts, 2 starts, 1 ends, 3 starts, 2 ends, 3 ends
     recorder.started(1, 0, 0);
     recorder.started(2, 0, 0);
@@ -36,7 +36,7 @@ class RunRecorderTest {
   @Test
   void shouldCountARedeliveryWhenAJobIsActivatedAgain() {
     // given
-    RunRecorder recorder = new RunRecorder(2);
+    RunRecorder recorder = new RunRecorder(2, 10);
     // when
     recorder.activated(1, 10);
     recorder.activated(2, 20);
@@ -51,7 +51,7 @@ class RunRecorderTest {
   @Test
   void shouldCountAJobOnceWhenItsCompletionIsReportedTwice() throws InterruptedException {
     // given
-    RunRecorder recorder = new RunRecorder(2);
+    RunRecorder recorder = new RunRecorder(2, 10);
     // when
     recorder.completed(1, 100, 5 * MS);
     recorder.completed(1, 100, 9 * MS);
@@ -64,7 +64,7 @@ class RunRecorderTest {
   @Test
   void shouldReportAllCompletedWhenEveryExpectedJobCompleted() throws InterruptedException {
     // given
-    RunRecorder recorder = new RunRecorder(2);
+    RunRecorder recorder = new RunRecorder(2, 10);
     // when
     recorder.completed(1, 100, MS);
     recorder.completed(2, 200, 2 * MS);
@@ -76,7 +76,7 @@ class RunRecorderTest {
   @Test
   void shouldMeasureLatencyFromCreationWhenCompletionArrivesFirst() {
     // given
-    RunRecorder recorder = new RunRecorder(2);
+    RunRecorder recorder = new RunRecorder(2, 10);
     // when: instance 100 completes before its creation answer was recorded
     recorder.completed(1, 100, 30 * MS);
     recorder.instanceCreated(100, 10 * MS);
@@ -92,7 +92,7 @@ class RunRecorderTest {
   @Test
   void shouldComputePercentilesWhenValuesComeFromAFrozenClock() {
     // given 100 jobs with start delays of 1..100 ms
-    RunRecorder recorder = new RunRecorder(100);
+    RunRecorder recorder = new RunRecorder(100, 10);
     // when
     for (int i = 1; i <= 100; i++) {
       recorder.started(i, 0, i * MS);
@@ -109,7 +109,7 @@ class RunRecorderTest {
   @Test
   void shouldKeepEarlierValuesWhenSnapshotIsTakenTwice() {
     // given
-    RunRecorder recorder = new RunRecorder(2);
+    RunRecorder recorder = new RunRecorder(2, 10);
     recorder.started(1, 0, 4 * MS);
     recorder.snapshot();
     // when
@@ -121,11 +121,11 @@ class RunRecorderTest {
   @Test
   void shouldCountIncidentsWhenAFailedJobHasNoRetriesLeft() {
     // given
-    RunRecorder recorder = new RunRecorder(1);
+    RunRecorder recorder = new RunRecorder(1, 10);
     // when
-    recorder.failed(1, 2, "boom");
-    recorder.failed(1, 1, "boom");
-    recorder.failed(1, 0, "boom");
+    recorder.failed(1, 2, "boom", 0);
+    recorder.failed(1, 1, "boom", 0);
+    recorder.failed(1, 0, "boom", 0);
     // then
     RunRecorder.Snapshot snapshot = recorder.snapshot();
     assertThat(snapshot.failedJobs()).isEqualTo(3);
@@ -136,7 +136,7 @@ class RunRecorderTest {
   void shouldCountEveryDistinctJobWhenManyThreadsReportAtOnce() throws Exception {
     // given 4 threads each completing the same 500 jobs
     int jobs = 500;
-    RunRecorder recorder = new RunRecorder(jobs);
+    RunRecorder recorder = new RunRecorder(jobs, 10);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<?>> futures = new ArrayList<>();

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.metrics.RunRecorder;
 import io.github.workerbench.core.worker.RunningWorker;
+import io.github.workerbench.model.result.Diagnosis;
 import io.github.workerbench.model.result.RepeatMetrics;
 import io.github.workerbench.model.result.RunStatus;
+import io.github.workerbench.model.result.SlotUse;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ class MeasuredWindowTest {
   private RepeatOutcome measure(MeasuredWindow.Feed feed) {
     RepeatMetrics.Builder metrics =
         RepeatMetrics.builder(2).expectedJobs(3).idealTimeSeconds(0.05);
-    return window.measure(plan, 2, metrics, new RunRecorder(3), feed);
+    return window.measure(plan, 2, metrics, new RunRecorder(3, 10), feed);
   }
 
   private RunningWorker worker() {
@@ -114,6 +116,37 @@ class MeasuredWindowTest {
     assertThat(outcome.resolvedStrategy()).isEqualTo("virtual");
     assertThat(outcome.startupSeconds()).isEqualTo(0.25);
     assertThat(events).containsExactly("closed at 400");
+  }
+
+  @Test
+  void shouldDiagnoseTheWindowFromItsSlotUseWhenTheRepeatHasAContext() {
+    // given 5 slots (max_concurrent_jobs) over the window [100, 210] ms: 3 jobs activated at
+    // 110, started at 120, finished at 170, acknowledged at 190, 200 and 210
+    RepeatMetrics.Builder metrics =
+        RepeatMetrics.builder(1)
+            .expectedJobs(3)
+            .idealTimeSeconds(0.05)
+            .diagnosisContext(Diagnosis.Context.of(plan, 2));
+
+    // when
+    RepeatMetrics measured =
+        window.measure(plan, 1, metrics, new RunRecorder(3, plan.maxConcurrentJobs()), new Jobs(3))
+            .metrics();
+
+    // then of 5 × 110 = 550 slot-ms, as the feed reports its events (each job finished at 170
+    // and then acknowledged, job by job): working 3 × 50 + 2 × 20 + 10 = 200; awaiting
+    // completion 20 + 10 + 10 = 40; jobs 2 and 3 are reported activated (at 110) after job 1
+    // started (at 120) and the timeline keeps the latest time, so only job 1 awaited its start:
+    // 10; awaiting activation 5 × 10 before the first job plus 4 × 10 up to the last activation
+    // = 90; the slots free after it: 210
+    SlotUse slots = measured.diagnosis().slots();
+    assertThat(slots.working()).isCloseTo(200.0 / 550, within(1e-9));
+    assertThat(slots.awaitingCompletion()).isCloseTo(40.0 / 550, within(1e-9));
+    assertThat(slots.awaitingStart()).isCloseTo(10.0 / 550, within(1e-9));
+    assertThat(slots.awaitingActivation()).isCloseTo(90.0 / 550, within(1e-9));
+    assertThat(slots.other()).isCloseTo(210.0 / 550, within(1e-9));
+    assertThat(slots.workPerRunSeconds()).isCloseTo(0.200 / 3, within(1e-9));
+    assertThat(measured.diagnosis().cause()).isEqualTo(Diagnosis.Cause.DRAIN);
   }
 
   @Test

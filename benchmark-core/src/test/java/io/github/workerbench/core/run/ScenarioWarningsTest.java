@@ -104,7 +104,7 @@ class ScenarioWarningsTest {
     RepeatMetrics first = RepeatMetrics.builder(1).redeliveries(2).failedJobs(3).build();
     RepeatMetrics second = RepeatMetrics.builder(2).redeliveries(1).incidents(1).build();
     // when
-    List<String> warnings = ScenarioWarnings.after(List.of(first, second));
+    List<String> warnings = ScenarioWarnings.after(List.of(first, second), 2);
     // then
     assertThat(warnings).hasSize(3);
     assertThat(warnings.get(0)).startsWith("3 redeliveries");

@@ -36,7 +36,7 @@ final class RecordingObserver implements JobObserver {
   }
 
   @Override
-  public void failed(long jobKey, int retries, String reason) {
+  public void failed(long jobKey, int retries, String reason, long failedNanos) {
     failures.computeIfAbsent(jobKey, k -> new AtomicInteger()).incrementAndGet();
     retriesLeft.put(jobKey, retries);
   }

@@ -29,6 +29,7 @@ public enum Metric {
   MAX_RSS("max_rss_mb", Unit.MEBIBYTES, RepeatMetrics::maxRssMb),
   RSS_DELTA("rss_delta_mb", Unit.MEBIBYTES, RepeatMetrics::rssDeltaMb),
   CPU_SECONDS("cpu_seconds", Unit.SECONDS, RepeatMetrics::cpuSeconds),
+  CPU_UTILIZATION("cpu_utilization", Unit.RATIO, RepeatMetrics::cpuUtilization),
   PEAK_THREADS("peak_threads", Unit.COUNT, RepeatMetrics::peakThreads),
   GC_SECONDS("gc_seconds", Unit.SECONDS, RepeatMetrics::gcSeconds),
   REDELIVERIES("redeliveries", Unit.COUNT, RepeatMetrics::redeliveries),

@@ -12,6 +12,10 @@ import java.util.Objects;
  * @param repeat 1-based index of the repeat
  * @param latency job creation to completion
  * @param startDelay job activation to handler start
+ * @param cpuUtilization the CPU the process and its child processes used during the window, over
+ *     the window times the cores (ratio; 1 = every core busy the whole window)
+ * @param diagnosis why the window took longer than the ideal ({@link Diagnosis#NOT_MEASURED}
+ *     without a window)
  */
 public record RepeatMetrics(
     int repeat,
@@ -30,14 +34,17 @@ public record RepeatMetrics(
     double maxRssMb,
     double rssDeltaMb,
     double cpuSeconds,
+    double cpuUtilization,
     int peakThreads,
     double gcSeconds,
     long redeliveries,
     long failedJobs,
-    long incidents) {
+    long incidents,
+    Diagnosis diagnosis) {
 
   public RepeatMetrics {
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(diagnosis, "diagnosis");
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(startDelay, "startDelay");
   }
@@ -80,11 +87,14 @@ public record RepeatMetrics(
     private double maxRssMb;
     private double rssDeltaMb;
     private double cpuSeconds;
+    private double cpuUtilization;
     private int peakThreads;
     private double gcSeconds;
     private long redeliveries;
     private long failedJobs;
     private long incidents;
+    private SlotUse slotUse = SlotUse.NOT_MEASURED;
+    private Diagnosis.Context diagnosisContext;
 
     private Builder(int repeat) {
       this.repeat = repeat;
@@ -181,6 +191,27 @@ public record RepeatMetrics(
       return this;
     }
 
+    /** The CPU share of the cores the process tree used during the window (ratio). */
+    public Builder cpuUtilization(double value) {
+      cpuUtilization = value;
+      return this;
+    }
+
+    /** How the window's slots were used; the diagnosis is read from it at {@link #build()}. */
+    public Builder slotUse(SlotUse value) {
+      slotUse = Objects.requireNonNull(value, "slotUse");
+      return this;
+    }
+
+    /**
+     * What the diagnosis is read with (the plan and the cores); without it the repeat is not
+     * diagnosed ({@link Diagnosis#NOT_MEASURED}).
+     */
+    public Builder diagnosisContext(Diagnosis.Context value) {
+      diagnosisContext = value;
+      return this;
+    }
+
     public Builder peakThreads(int value) {
       peakThreads = value;
       return this;
@@ -206,12 +237,17 @@ public record RepeatMetrics(
       return this;
     }
 
+    /** The repeat's figures, diagnosed from its slot use when a context was given. */
     public RepeatMetrics build() {
+      Diagnosis diagnosis =
+          diagnosisContext == null
+              ? Diagnosis.NOT_MEASURED
+              : Diagnosis.of(slotUse, efficiency, cpuUtilization, diagnosisContext);
       return new RepeatMetrics(
           repeat, status, error, totalTimeSeconds, jobsCompleted, expectedJobs, jobsPerSecond,
           idealTimeSeconds, efficiency, latency, startDelay, peakInFlight, memoryPeakMb,
-          maxRssMb, rssDeltaMb, cpuSeconds, peakThreads, gcSeconds, redeliveries, failedJobs,
-          incidents);
+          maxRssMb, rssDeltaMb, cpuSeconds, cpuUtilization, peakThreads, gcSeconds, redeliveries,
+          failedJobs, incidents, diagnosis);
     }
   }
 }

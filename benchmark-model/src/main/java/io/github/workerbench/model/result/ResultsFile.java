@@ -67,9 +67,10 @@ public final class ResultsFile {
    * One result as written in the file: the scenario's fields (optional ones with their resolved
    * values), status, error (only when set), warnings, elapsed_time, timestamp, duration_scale,
    * resolved_strategy, cores, worker_startup_time, warmup_time, engine_startup_time ({@code
-   * null} when the scenario ran on an engine already running), each metric plain and with {@code _avg}, {@code
-   * _min}, {@code _max}, {@code _std}, {@code _ci95} ({@code null} when no repeat ran), and {@code
-   * repeat_results}.
+   * null} when the scenario ran on an engine already running), each metric plain and with {@code
+   * _avg}, {@code _min}, {@code _max}, {@code _std}, {@code _ci95} ({@code null} when no repeat
+   * ran), harness_bound, diagnosis and {@code repeat_results} (each repeat with its own
+   * harness_bound and diagnosis).
    */
   public static ObjectNode toNode(ScenarioResult result) {
     ScenarioPlan plan = result.plan();
@@ -115,6 +116,10 @@ public final class ResultsFile {
       }
     }
 
+    Diagnosis diagnosis = result.diagnosis();
+    node.put("harness_bound", diagnosis.harnessBound());
+    putDiagnosis(node, diagnosis);
+
     ArrayNode repeats = node.putArray("repeat_results");
     for (RepeatMetrics repeat : result.repeats()) {
       ObjectNode repeatNode = repeats.addObject();
@@ -131,8 +136,31 @@ public final class ResultsFile {
           putNumber(repeatNode, metric.fileName(), value);
         }
       }
+      repeatNode.put("harness_bound", repeat.diagnosis().harnessBound());
+      putDiagnosis(repeatNode, repeat.diagnosis());
     }
     return node;
+  }
+
+  /**
+   * {@code "diagnosis"}: the slot-time fractions, the work per run, the cause and its advice; null
+   * when the slots were not measured.
+   */
+  private static void putDiagnosis(ObjectNode node, Diagnosis diagnosis) {
+    if (!diagnosis.measured()) {
+      node.putNull("diagnosis");
+      return;
+    }
+    SlotUse slots = diagnosis.slots();
+    ObjectNode object = node.putObject("diagnosis");
+    putNumber(object, "working", slots.working());
+    putNumber(object, "awaiting_activation", slots.awaitingActivation());
+    putNumber(object, "awaiting_start", slots.awaitingStart());
+    putNumber(object, "awaiting_completion", slots.awaitingCompletion());
+    putNumber(object, "other", slots.other());
+    putNumber(object, "work_per_run_s", slots.workPerRunSeconds());
+    object.put("cause", diagnosis.cause().id());
+    object.put("advice", diagnosis.advice());
   }
 
   /** The whole file's text for this header and these results (each a {@link #toNode} object). */

@@ -119,6 +119,23 @@ public record ScenarioResult(
   }
 
   /**
+   * The scenario's diagnosis: the mean slot use of its measured repeats, read with their mean
+   * efficiency; harness-bound when any repeat was. {@link Diagnosis#NOT_MEASURED} when no repeat
+   * measured its slots.
+   */
+  public Diagnosis diagnosis() {
+    List<RepeatMetrics> diagnosed =
+        repeats.stream().filter(repeat -> repeat.diagnosis().measured()).toList();
+    if (diagnosed.isEmpty()) {
+      return Diagnosis.NOT_MEASURED;
+    }
+    SlotUse slots = SlotUse.mean(diagnosed.stream().map(r -> r.diagnosis().slots()).toList());
+    double efficiency = diagnosed.stream().mapToDouble(RepeatMetrics::efficiency).average().orElse(0);
+    double cpuShare = diagnosed.stream().mapToDouble(RepeatMetrics::cpuUtilization).max().orElse(0);
+    return Diagnosis.of(slots, efficiency, cpuShare, Diagnosis.Context.of(plan, cores));
+  }
+
+  /**
    * Each metric summarized over the repeats: empty when no repeat
    * ran.
    */
