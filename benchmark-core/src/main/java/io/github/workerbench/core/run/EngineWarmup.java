@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * core from the window (measured: the optimizing compiler took 60% of a first repeat's CPU at
  * 10,000 jobs per second after the standard warm-up). Its worker is warmed in rounds of {@link
  * Warmup#BUSY_ROUND_JOBS} jobs until a round in which the JIT compiled for less than {@value
- * Warmup#QUIET_COMPILE_SHARE} of the round's time (so the path runs compiled), at most {@link
- * Warmup#BUSY_ROUNDS} rounds, and the heap is collected after them; the JIT's accumulated compile
- * time and the collection are given to the constructor, so tests drive them by hand.
+ * Warmup#QUIET_COMPILE_SHARE} of the round's time (so the path runs compiled), for at most {@link
+ * Warmup#BUSY_BUDGET} (on 2 cores under other load the JIT needed about 15 s of rounds to get
+ * there), and the heap is collected after them; the JIT's accumulated compile time and the
+ * collection are given to the constructor, so tests drive them by hand.
  *
  * <p>A warm-up that fails or does not finish is a warning (the first repeat then measured a colder
  * JVM) and the scenario goes on; an engine that cannot be reached ({@link RepeatFailure}) fails
@@ -140,18 +141,21 @@ final class EngineWarmup {
    */
   private void warmWorker(ScenarioPlan plan, Steps steps) {
     if (!warmup.busy(plan, cores)) {
-      warmRounds(plan, steps, workerPlan(plan), 1);
+      warmRounds(plan, steps, workerPlan(plan), 0);
       return;
     }
     try {
-      warmRounds(plan, steps, workerPlan(plan, warmup.busyRoundJobs(plan)), Warmup.BUSY_ROUNDS);
+      warmRounds(
+          plan, steps, workerPlan(plan, warmup.busyRoundJobs(plan)), Warmup.BUSY_BUDGET.toNanos());
     } finally {
       collectHeap.run();
     }
   }
 
-  private void warmRounds(ScenarioPlan plan, Steps steps, ScenarioPlan round, int rounds) {
-    for (int i = 1; i <= rounds; i++) {
+  /** Rounds until one is quiet or {@code budgetNanos} have passed; always at least one. */
+  private void warmRounds(ScenarioPlan plan, Steps steps, ScenarioPlan round, long budgetNanos) {
+    long begin = nanoClock.getAsLong();
+    for (int i = 1; ; i++) {
       long compiledBefore = compileMillis.getAsLong();
       long start = nanoClock.getAsLong();
       RepeatMetrics worker = steps.warmWorker(round);
@@ -163,7 +167,7 @@ final class EngineWarmup {
       double compiling = (compileMillis.getAsLong() - compiledBefore) / Math.max(1, elapsedMillis);
       LOG.debug(
           "Warm-up round {} of {}: the JIT compiled {} of the time", i, plan.name(), compiling);
-      if (compiling < Warmup.QUIET_COMPILE_SHARE) {
+      if (compiling < Warmup.QUIET_COMPILE_SHARE || nanoClock.getAsLong() - begin >= budgetNanos) {
         return;
       }
     }

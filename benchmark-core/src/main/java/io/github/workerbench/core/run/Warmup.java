@@ -2,6 +2,7 @@ package io.github.workerbench.core.run;
 
 import io.github.workerbench.model.scenario.IdealTime;
 import io.github.workerbench.model.scenario.ScenarioPlan;
+import java.time.Duration;
 
 /**
  * How much unmeasured work the runner does before measuring. Before the first scenario of each
@@ -20,7 +21,7 @@ import io.github.workerbench.model.scenario.ScenarioPlan;
  * jobs per second or more) runs the hot path at full speed, and there the JIT's optimizing
  * compiler, still compiling it, took a core from the window: its worker is warmed in rounds of
  * {@link #busyRoundJobs} jobs until the JIT compiles for less than {@value #QUIET_COMPILE_SHARE}
- * of a round's time, at most {@value #BUSY_ROUNDS} rounds ({@code EngineWarmup}).
+ * of a round's time, for at most {@link #BUSY_BUDGET} ({@code EngineWarmup}).
  *
  * @param jobs the warm-up instances per transport and acquisition; 0 turns warm-up off
  */
@@ -35,8 +36,8 @@ public record Warmup(int jobs) {
   /** The most jobs of one warm-up round of a busy scenario. */
   public static final int BUSY_ROUND_JOBS = 5_000;
 
-  /** The most warm-up rounds of a busy scenario. */
-  public static final int BUSY_ROUNDS = 10;
+  /** How long a busy scenario's warm-up rounds may go on before the last one starts. */
+  public static final Duration BUSY_BUDGET = Duration.ofSeconds(30);
 
   /** A round in which the JIT compiled for less than this share of its time ends the warm-up. */
   public static final double QUIET_COMPILE_SHARE = 0.1;
