@@ -1,6 +1,7 @@
 package io.github.workerbench.core.run;
 
 import io.github.workerbench.core.BenchmarkException;
+import io.github.workerbench.core.metrics.HeapCollection;
 import io.github.workerbench.model.result.RepeatMetrics;
 import io.github.workerbench.model.result.RunStatus;
 import io.github.workerbench.model.scenario.AcquisitionKind;
@@ -51,13 +52,16 @@ final class EngineWarmup {
   /** The transports and acquisitions (strategy null) and their strategies warmed on the engine. */
   private final Set<Key> warmed = new HashSet<>();
 
-  /** A warm-up reading the JIT's compile time from the platform; it collects with System.gc(). */
+  /**
+   * A warm-up reading the JIT's compile time from the platform; it collects the heap and waits for
+   * the memory to leave the resident set ({@link HeapCollection#platform()}).
+   */
   EngineWarmup(Warmup warmup, LongSupplier nanoClock) {
     this(
         warmup,
         nanoClock,
         EngineWarmup::platformCompileMillis,
-        System::gc,
+        HeapCollection.platform(),
         Runtime.getRuntime().availableProcessors());
   }
 
