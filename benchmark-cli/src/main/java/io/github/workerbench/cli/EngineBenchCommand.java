@@ -2,10 +2,18 @@ package io.github.workerbench.cli;
 
 import io.github.workerbench.core.engine.EngineCeiling;
 import io.github.workerbench.core.run.HarnessCeiling;
+import io.github.workerbench.engine.EngineAccess;
+import io.github.workerbench.engine.auth.AuthMode;
+import io.github.workerbench.engine.auth.EngineCredentials;
 import io.github.workerbench.model.scenario.TransportKind;
 import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,10 +22,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench engine-bench}: the embedded engine's ceiling ({@link EngineCeiling}), per transport
- * a discarded warm-up run and a measured one, then the same jobs through the harness's own worker
- * path with no work ({@link HarnessCeiling}), whose CPU per job ({@code harness_cpu_per_job_us})
- * is printed next to the engine's ({@code engine_cpu_per_job_us}). The last line is {@code
- * jobs_per_second=<n>}, the engine's (for {@code all}: the last transport's figure).
+ * a discarded warm-up run and a measured one, on an engine open or requiring credentials ({@code
+ * --auth}, {@code --token-lifetime}, {@code --tls}: what authentication and TLS cost). Credentials
+ * come from the {@code WORKERBENCH_ENGINE_*} variables when set, else are made up for the run
+ * (engine and client are both this process). On an open engine, the same jobs then go through the
+ * harness's own worker path with no work ({@link HarnessCeiling}), whose CPU per job ({@code
+ * harness_cpu_per_job_us}) is printed next to the engine's ({@code engine_cpu_per_job_us}). The
+ * last line is {@code jobs_per_second=<n>}, the engine's (for {@code all}: the last transport's
+ * figure).
  */
 @Command(
     name = "engine-bench",
@@ -36,6 +48,17 @@ public final class EngineBenchCommand implements Callable<Integer> {
       description = "jobs per measured run; default ${DEFAULT-VALUE}")
   int jobs;
 
+  @Option(names = "--auth", defaultValue = "none", paramLabel = "none|basic|oauth",
+      description = "credentials every call carries (as bench engine --auth); default ${DEFAULT-VALUE}")
+  String auth;
+
+  @Option(names = "--token-lifetime", paramLabel = "SECONDS",
+      description = "how long a token is valid (--auth oauth); default 300")
+  Long tokenLifetimeSeconds;
+
+  @Option(names = "--tls", description = "gRPC and REST over TLS, as bench engine --tls")
+  boolean tls;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -43,8 +66,9 @@ public final class EngineBenchCommand implements Callable<Integer> {
     HarnessCeiling harness;
     List<TransportKind> selected;
     try {
-      ceiling = new EngineCeiling(jobs);
-      harness = new HarnessCeiling(jobs);
+      ceiling = new EngineCeiling(jobs, access());
+      // the harness's path runs on an open engine: beside a secured one it would not compare
+      harness = AuthMode.fromId(auth) == AuthMode.NONE && !tls ? new HarnessCeiling(jobs) : null;
       selected = transports();
     } catch (IllegalArgumentException e) {
       return BenchCli.badInput(spec.commandLine().getErr(), "engine-bench", e.getMessage());
@@ -65,7 +89,13 @@ public final class EngineBenchCommand implements Callable<Integer> {
           result.jobs(),
           last,
           result.measured().cpuMillisPer1000Jobs());
+      if (result.tokensIssued() > 0) {
+        out.printf(Locale.ROOT, "%s: %d tokens issued (token requests, not jobs)%n", kind.id(), result.tokensIssued());
+      }
       out.flush();
+      if (harness == null) {
+        continue;
+      }
       HarnessCeiling.Result path = harness.measure(kind);
       out.printf(
           Locale.ROOT,
@@ -86,6 +116,29 @@ public final class EngineBenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "jobs_per_second=%.0f%n", last);
     out.flush();
     return 0;
+  }
+
+  /**
+   * The engine's access: credentials from the environment as {@code bench engine} reads them, or,
+   * when neither variable of the pair is set, made up for this run.
+   */
+  private EngineAccess access() {
+    AuthMode mode = AuthMode.fromId(auth);
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    List<String> pair =
+        switch (mode) {
+          case NONE -> List.of();
+          case BASIC -> List.of(EngineCredentials.USERNAME_VARIABLE, EngineCredentials.PASSWORD_VARIABLE);
+          case OAUTH -> List.of(EngineCredentials.CLIENT_ID_VARIABLE, EngineCredentials.CLIENT_SECRET_VARIABLE);
+        };
+    if (!pair.isEmpty() && pair.stream().noneMatch(environment::containsKey)) {
+      byte[] secret = new byte[24];
+      new SecureRandom().nextBytes(secret);
+      environment.put(pair.get(0), "engine-bench");
+      environment.put(pair.get(1), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    }
+    return EngineAccess.fromOptions(
+        mode, tokenLifetimeSeconds == null ? null : Duration.ofSeconds(tokenLifetimeSeconds), null, tls, environment);
   }
 
   private List<TransportKind> transports() {

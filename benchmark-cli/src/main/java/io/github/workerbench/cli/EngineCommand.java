@@ -1,8 +1,13 @@
 package io.github.workerbench.cli;
 
+import io.github.workerbench.core.engine.EngineSettings;
+import io.github.workerbench.engine.ApiVersion;
+import io.github.workerbench.engine.EngineAccess;
 import io.github.workerbench.engine.EngineConfig;
 import io.github.workerbench.engine.EngineServer;
 import io.github.workerbench.engine.EngineStartException;
+import io.github.workerbench.engine.auth.AuthMode;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -13,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code bench engine}: serves the embedded engine on 127.0.0.1 (or, with {@code
  * --all-interfaces}, on every interface) until SIGINT/SIGTERM. Prints one ready line when every
- * endpoint accepts calls; a port in use is one line on stderr, exit 2.
+ * endpoint accepts calls ({@link EngineServer#readyLine()}). Credentials for {@code --auth} come
+ * from the environment only ({@code WORKERBENCH_ENGINE_*}). A port in use, a missing credential or
+ * a bad option is one line on stderr, exit 2.
  */
 @Command(name = "engine", description = "Serves the embedded Zeebe-compatible engine until interrupted.")
 public final class EngineCommand implements Callable<Integer> {
@@ -37,9 +44,32 @@ public final class EngineCommand implements Callable<Integer> {
   @Option(
       names = "--all-interfaces",
       description =
-          "Listen on every interface instead of 127.0.0.1 (inside a container; the engine has no"
-              + " authentication, so never on a machine others can reach)")
+          "Listen on every interface instead of 127.0.0.1 (inside a container; without --auth,"
+              + " never on a machine others can reach)")
   boolean allInterfaces;
+
+  @Option(names = "--api-version", paramLabel = "8.8|8.9",
+      description = "The Camunda API generation the answers follow (default: -Dbenchmark.engine.apiVersion, else 8.9).")
+  String apiVersion;
+
+  @Option(names = "--auth", defaultValue = "none", paramLabel = "none|basic|oauth",
+      description = "Credentials every call must carry: basic (WORKERBENCH_ENGINE_USERNAME/_PASSWORD) or a bearer"
+          + " token from the engine's token endpoint, oauth (WORKERBENCH_ENGINE_CLIENT_ID/_CLIENT_SECRET);"
+          + " default ${DEFAULT-VALUE}")
+  String auth;
+
+  @Option(names = "--token-lifetime", paramLabel = "SECONDS",
+      description = "How long an issued token is valid (--auth oauth); default 300")
+  Long tokenLifetimeSeconds;
+
+  @Option(names = "--token-port", paramLabel = "N",
+      description = "The token endpoint's port (--auth oauth); default a free one, named in the ready line")
+  Integer tokenPort;
+
+  @Option(names = "--tls",
+      description = "Serve gRPC and REST over TLS with a certificate generated at start; its CA file is named in the"
+          + " ready line (for CAMUNDA_CA_CERTIFICATE_PATH)")
+  boolean tls;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -50,16 +80,27 @@ public final class EngineCommand implements Callable<Integer> {
             "--management-port must be a port between 0 and 65535, or -1 for none, but was "
                 + managementPort);
       }
-      EngineConfig config =
-          allInterfaces
-              ? EngineConfig.allInterfaces(grpcPort, restPort, managementPort)
-              : new EngineConfig("127.0.0.1", grpcPort, restPort, managementPort);
-      engine = EngineServer.start(config);
+      EngineConfig.Builder config =
+          EngineConfig.builder()
+              .grpcPort(grpcPort)
+              .restPort(restPort)
+              .managementPort(managementPort)
+              .apiVersion(apiVersion())
+              .access(
+                  EngineAccess.fromOptions(
+                      AuthMode.fromId(auth),
+                      tokenLifetimeSeconds == null ? null : Duration.ofSeconds(tokenLifetimeSeconds),
+                      tokenPort,
+                      tls,
+                      System.getenv()));
+      if (allInterfaces) {
+        config.allInterfaces();
+      }
+      engine = EngineServer.start(config.build());
     } catch (EngineStartException | IllegalArgumentException e) {
-      spec.commandLine().getErr().println("bench engine: " + e.getMessage());
-      return BenchCli.EXIT_BAD_INPUT;
+      return BenchCli.badInput(spec.commandLine().getErr(), "engine", e.getMessage());
     }
-    if (allInterfaces) {
+    if (allInterfaces && engine.config().access().auth() == AuthMode.NONE) {
       spec.commandLine()
           .getErr()
           .println(
@@ -82,5 +123,16 @@ public final class EngineCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
+  }
+
+  private ApiVersion apiVersion() {
+    if (apiVersion != null) {
+      try {
+        return ApiVersion.fromId(apiVersion);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--api-version: " + e.getMessage(), e);
+      }
+    }
+    return EngineSettings.apiVersionFromSystem();
   }
 }

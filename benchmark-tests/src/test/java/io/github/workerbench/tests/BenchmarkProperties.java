@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * What the benchmark tests run, from the system properties (or JUnit configuration parameters)
  * {@value #SUITE}, {@value #SCENARIOS}, {@value #ENGINE} (with {@code benchmark.engine.image},
- * {@code .scope} and {@code .cpus}, see {@link EngineSettings}), {@value #DURATION_SCALE}, {@value
+ * {@code .scope}, {@code .cpus} and {@code .apiVersion}, see {@link EngineSettings}), {@value #DURATION_SCALE}, {@value
  * #RESULTS_FILE} and {@value #BASE_DIR}. A property that is absent or blank takes its default.
  *
  * @param suite the generated suite the phase factories draw from (default {@code extended})

@@ -2,13 +2,15 @@ package io.github.workerbench.engine;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Objects;
 
 /**
- * Where the embedded engine listens. The host must be a loopback address, or the wildcard
- * address (every interface) asked for explicitly, e.g. through {@link #allInterfaces}: the
- * engine has no authentication, so by default it must never be reachable from other machines;
+ * Where the embedded engine listens and how it answers. The host must be a loopback address, or
+ * the wildcard address (every interface) asked for explicitly, e.g. through {@link
+ * #allInterfaces}: an engine without authentication must never be reachable from other machines;
  * inside a container, every interface of the container is what the host's port mapping reaches.
- * Any other address is refused. A port of 0 picks a free port.
+ * Any other address is refused. A port of 0 picks a free port. Build one with {@link #builder()},
+ * or take {@link #defaults()} or {@link #ephemeral()}.
  *
  * @param host a loopback host name or address, e.g. {@code 127.0.0.1}, or {@value
  *     #ALL_INTERFACES} for every interface
@@ -16,8 +18,11 @@ import java.net.UnknownHostException;
  * @param restPort the REST port, 0..65535
  * @param managementPort the port of the health endpoints ({@code /actuator/health/readiness},
  *     {@code /actuator/health/liveness}), 0..65535, or {@value #NO_MANAGEMENT} for none
+ * @param apiVersion the Camunda API generation the answers follow
+ * @param access authentication and TLS; {@link EngineAccess#open()} for none
  */
-public record EngineConfig(String host, int grpcPort, int restPort, int managementPort) {
+public record EngineConfig(
+    String host, int grpcPort, int restPort, int managementPort, ApiVersion apiVersion, EngineAccess access) {
 
   /** The wildcard address: listen on every interface (for a container). */
   public static final String ALL_INTERFACES = "0.0.0.0";
@@ -56,6 +61,13 @@ public record EngineConfig(String host, int grpcPort, int restPort, int manageme
     if (managementPort != NO_MANAGEMENT) {
       checkPort("managementPort", managementPort);
     }
+    Objects.requireNonNull(apiVersion, "apiVersion");
+    Objects.requireNonNull(access, "access");
+  }
+
+  /** An engine on this host with these ports, the latest API version, open, in plaintext. */
+  public EngineConfig(String host, int grpcPort, int restPort, int managementPort) {
+    this(host, grpcPort, restPort, managementPort, ApiVersion.latest(), EngineAccess.open());
   }
 
   /** An engine on this loopback host without a management endpoint. */
@@ -75,11 +87,21 @@ public record EngineConfig(String host, int grpcPort, int restPort, int manageme
 
   /**
    * Every interface ({@value #ALL_INTERFACES}) with these ports: for the engine inside a
-   * container, whose host maps the ports. Never use it on a machine others can reach: the engine
-   * has no authentication.
+   * container, whose host maps the ports. Never use it on a machine others can reach without
+   * {@code --auth}.
    */
   public static EngineConfig allInterfaces(int grpcPort, int restPort, int managementPort) {
     return new EngineConfig(ALL_INTERFACES, grpcPort, restPort, managementPort);
+  }
+
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder(defaults());
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** Whether the engine listens on every interface rather than on loopback. */
@@ -99,6 +121,79 @@ public record EngineConfig(String host, int grpcPort, int restPort, int manageme
   private static void checkPort(String name, int port) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException(name + " must be between 0 and 65535, but was " + port);
+    }
+  }
+
+  /** Sets fields one by one; {@link #build()} validates. Not thread-safe. */
+  public static final class Builder {
+    private String host;
+    private int grpcPort;
+    private int restPort;
+    private int managementPort;
+    private ApiVersion apiVersion;
+    private EngineAccess access;
+
+    private Builder(EngineConfig from) {
+      host = from.host;
+      grpcPort = from.grpcPort;
+      restPort = from.restPort;
+      managementPort = from.managementPort;
+      apiVersion = from.apiVersion;
+      access = from.access;
+    }
+
+    public Builder host(String value) {
+      host = value;
+      return this;
+    }
+
+    /** Every interface ({@value EngineConfig#ALL_INTERFACES}) instead of loopback. */
+    public Builder allInterfaces() {
+      host = ALL_INTERFACES;
+      return this;
+    }
+
+    public Builder grpcPort(int value) {
+      grpcPort = value;
+      return this;
+    }
+
+    public Builder restPort(int value) {
+      restPort = value;
+      return this;
+    }
+
+    /** The health endpoints' port, or {@link EngineConfig#NO_MANAGEMENT} for none. */
+    public Builder managementPort(int value) {
+      managementPort = value;
+      return this;
+    }
+
+    /** Free ports for gRPC and REST, no management endpoint: for tests and benchmarks. */
+    public Builder ephemeralPorts() {
+      grpcPort = 0;
+      restPort = 0;
+      managementPort = NO_MANAGEMENT;
+      return this;
+    }
+
+    public Builder apiVersion(ApiVersion value) {
+      apiVersion = value;
+      return this;
+    }
+
+    public Builder access(EngineAccess value) {
+      access = value;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException naming the field at fault
+     */
+    public EngineConfig build() {
+      return new EngineConfig(host, grpcPort, restPort, managementPort, apiVersion, access);
     }
   }
 }

@@ -1,18 +1,27 @@
 package io.github.workerbench.core.engine;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CamundaClientBuilder;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.github.workerbench.core.BenchmarkException;
+import io.github.workerbench.engine.EngineAccess;
 import io.github.workerbench.engine.EngineConfig;
 import io.github.workerbench.engine.EngineServer;
+import io.github.workerbench.engine.auth.AuthMode;
+import io.github.workerbench.engine.auth.EngineCredentials;
 import io.github.workerbench.model.scenario.TransportKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,7 +30,14 @@ import java.util.concurrent.locks.LockSupport;
  * each job without waiting for the answer ({@code send()} without join); jobs per second from the
  * worker's start to the last completion the engine counts. A warm-up run of the same size goes
  * first and is discarded. CPU time is the whole process's (engine and client together), which
- * varies less than throughput on a shared machine. Not thread-safe: one measurement at a time.
+ * varies less than throughput on a shared machine.
+ *
+ * <p>With an {@link EngineAccess} that requires credentials the engine checks every call and the
+ * client sends them as the Camunda client does against a cluster: basic on every call, or a
+ * bearer token fetched from the engine's token endpoint (cached in a temporary file of the
+ * measurement's own, deleted after it) and fetched again as it expires; with TLS both sides
+ * encrypt. The figure then includes that cost, and the token requests are counted apart. Not
+ * thread-safe: one measurement at a time.
  */
 public final class EngineCeiling {
 
@@ -32,17 +48,28 @@ public final class EngineCeiling {
   private static final int CREATION_BATCH = 500;
 
   private final int jobs;
+  private final EngineAccess access;
 
   /**
-   * A ceiling of {@code jobs} jobs per run.
+   * A ceiling of {@code jobs} jobs per run on an open, plaintext engine.
    *
    * @throws IllegalArgumentException when {@code jobs} is not positive
    */
   public EngineCeiling(int jobs) {
+    this(jobs, EngineAccess.open());
+  }
+
+  /**
+   * A ceiling of {@code jobs} jobs per run on an engine with this access.
+   *
+   * @throws IllegalArgumentException when {@code jobs} is not positive
+   */
+  public EngineCeiling(int jobs, EngineAccess access) {
     if (jobs < 1) {
       throw new IllegalArgumentException("--jobs must be greater than 0, but was " + jobs);
     }
     this.jobs = jobs;
+    this.access = Objects.requireNonNull(access, "access");
   }
 
   /**
@@ -52,8 +79,13 @@ public final class EngineCeiling {
    */
   public record Figure(double jobsPerSecond, double cpuMillisPer1000Jobs) {}
 
-  /** A transport's warm-up (discarded) and measured runs, of {@code jobs} jobs each. */
-  public record Result(TransportKind transport, int jobs, Figure warmup, Figure measured) {}
+  /**
+   * A transport's warm-up (discarded) and measured runs, of {@code jobs} jobs each.
+   *
+   * @param tokensIssued the tokens the engine issued over both runs (oauth; else 0): requests
+   *     to the token endpoint, not counted in the jobs
+   */
+  public record Result(TransportKind transport, int jobs, Figure warmup, Figure measured, long tokensIssued) {}
 
   /**
    * Measures one transport on a fresh embedded engine.
@@ -61,25 +93,74 @@ public final class EngineCeiling {
    * @throws BenchmarkException when the jobs do not complete within the limit
    */
   public Result measure(TransportKind transport) throws InterruptedException {
-    try (EngineServer engine = EngineServer.start(EngineConfig.ephemeral())) {
-      Figure warmup = run(engine, transport, "warmup");
-      Figure measured = run(engine, transport, "measured");
-      return new Result(transport, jobs, warmup, measured);
+    Path cacheFolder = null;
+    try (EngineServer engine = EngineServer.start(EngineConfig.builder().ephemeralPorts().access(access).build())) {
+      if (access.auth() == AuthMode.OAUTH) {
+        cacheFolder = Files.createTempDirectory("workerbench-engine-bench-");
+      }
+      Figure warmup = run(engine, transport, "warmup", cacheFolder);
+      Figure measured = run(engine, transport, "measured", cacheFolder);
+      return new Result(transport, jobs, warmup, measured, engine.tokensIssued());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected a temporary folder for the client's token cache, but: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(cacheFolder);
     }
   }
 
-  private Figure run(EngineServer engine, TransportKind transport, String phase)
-      throws InterruptedException {
-    String type = "bench-" + phase;
-    try (CamundaClient client =
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(folder.resolve("credentials"));
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      // a token of a stopped engine in a temporary folder
+    }
+  }
+
+  /** A client of {@code engine} that sends the credentials its access asks for. */
+  private CamundaClient client(EngineServer engine, TransportKind transport, Path cacheFolder) {
+    CamundaClientBuilder builder =
         CamundaClient.newClientBuilder()
             .applyEnvironmentVariableOverrides(false)
-            .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))
-            .restAddress(URI.create("http://127.0.0.1:" + engine.restPort()))
+            .grpcAddress(engine.grpcAddress())
+            .restAddress(engine.restAddress())
             .preferRestOverGrpc(transport == TransportKind.REST)
             .defaultJobWorkerStreamEnabled(transport == TransportKind.GRPC_STREAM)
-            .numJobWorkerExecutionThreads(1)
-            .build()) {
+            .numJobWorkerExecutionThreads(1);
+    if (engine.certificateFile() != null) {
+      builder.caCertificatePath(engine.certificateFile().toString());
+    }
+    EngineCredentials credentials = access.credentials();
+    switch (credentials.mode()) {
+      case NONE -> {}
+      case BASIC ->
+          builder.credentialsProvider(
+              CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+                  .applyEnvironmentOverrides(false)
+                  .username(credentials.id())
+                  .password(credentials.secret())
+                  .build());
+      case OAUTH ->
+          builder.credentialsProvider(
+              CredentialsProvider.newCredentialsProviderBuilder()
+                  .applyEnvironmentOverrides(false)
+                  .clientId(credentials.id())
+                  .clientSecret(credentials.secret())
+                  .audience("zeebe-api")
+                  .authorizationServerUrl(engine.tokenUrl())
+                  .credentialsCachePath(cacheFolder.resolve("credentials").toString())
+                  .build());
+    }
+    return builder.build();
+  }
+
+  private Figure run(EngineServer engine, TransportKind transport, String phase, Path cacheFolder)
+      throws InterruptedException {
+    String type = "bench-" + phase;
+    try (CamundaClient client = client(engine, transport, cacheFolder)) {
       client
           .newDeployResourceCommand()
           .addProcessModel(

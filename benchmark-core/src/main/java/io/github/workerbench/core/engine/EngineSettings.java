@@ -1,14 +1,17 @@
 package io.github.workerbench.core.engine;
 
+import io.github.workerbench.engine.ApiVersion;
+import io.github.workerbench.engine.EngineConfig;
 import io.github.workerbench.model.result.EngineSetup;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Which engine to use and what it needs: the container's image and CPUs for {@link
- * EngineKind#CONTAINER}, the environment (addresses, credentials) for {@link EngineKind#REMOTE},
- * and for every kind how long one engine lives ({@link EngineScope}). {@link #newAdapter()} is
+ * Which engine to use and what it needs: the API version for {@link EngineKind#EMBEDDED}, the
+ * container's image and CPUs for {@link EngineKind#CONTAINER}, the environment (addresses,
+ * credentials) for {@link EngineKind#REMOTE}, and for every kind how long one engine lives ({@link
+ * EngineScope}). {@link #newAdapter()} is
  * the one place that turns a kind into an adapter.
  *
  * <p>The environment may hold secrets, so {@link #toString()} never shows it. Immutable and
@@ -18,12 +21,15 @@ import java.util.function.Function;
  * @param container what the container engine starts (ignored by the other kinds, except that a
  *     cpuset is refused for them)
  * @param scope how long one engine lives
+ * @param apiVersion the Camunda API generation the embedded engine answers as (ignored by the
+ *     other kinds, which are what they are)
  * @param environment the variables the remote engine reads its addresses and credentials from
  */
 public record EngineSettings(
     EngineKind kind,
     ContainerSettings container,
     EngineScope scope,
+    ApiVersion apiVersion,
     Map<String, String> environment) {
 
   /** The system property that chooses the engine when the command line does not. */
@@ -38,10 +44,14 @@ public record EngineSettings(
   /** The system property that pins the container engine to a cpuset, e.g. {@code 0-1}. */
   public static final String CPUS_PROPERTY = "benchmark.engine.cpus";
 
+  /** The system property that chooses the embedded engine's API version ({@code 8.8}, {@code 8.9}). */
+  public static final String API_VERSION_PROPERTY = "benchmark.engine.apiVersion";
+
   public EngineSettings {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(container, "container");
     Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(apiVersion, "apiVersion");
     environment = Map.copyOf(environment);
     if (container.pinned() && kind != EngineKind.CONTAINER) {
       throw new IllegalArgumentException(
@@ -56,7 +66,7 @@ public record EngineSettings(
   /** The embedded engine, one per phase. */
   public static EngineSettings embedded() {
     return new EngineSettings(
-        EngineKind.EMBEDDED, ContainerSettings.defaults(), EngineScope.PHASE, Map.of());
+        EngineKind.EMBEDDED, ContainerSettings.defaults(), EngineScope.PHASE, ApiVersion.latest(), Map.of());
   }
 
   /** The container engine on {@code image}, one per phase, on every CPU. */
@@ -66,18 +76,18 @@ public record EngineSettings(
 
   /** The container engine as {@code container} says, one per phase. */
   public static EngineSettings container(ContainerSettings container) {
-    return new EngineSettings(EngineKind.CONTAINER, container, EngineScope.PHASE, Map.of());
+    return new EngineSettings(EngineKind.CONTAINER, container, EngineScope.PHASE, ApiVersion.latest(), Map.of());
   }
 
   /** A remote engine addressed by these environment variables, reached once per phase. */
   public static EngineSettings remote(Map<String, String> environment) {
     return new EngineSettings(
-        EngineKind.REMOTE, ContainerSettings.defaults(), EngineScope.PHASE, environment);
+        EngineKind.REMOTE, ContainerSettings.defaults(), EngineScope.PHASE, ApiVersion.latest(), environment);
   }
 
   /** These settings with another scope. */
   public EngineSettings withScope(EngineScope newScope) {
-    return new EngineSettings(kind, container, newScope, environment);
+    return new EngineSettings(kind, container, newScope, apiVersion, environment);
   }
 
   /**
@@ -106,7 +116,8 @@ public record EngineSettings(
 
   /**
    * As {@link #fromSystem(String, String, String, String)}, with the properties read from
-   * {@code properties} (absent or blank: not set), e.g. JUnit's configuration parameters.
+   * {@code properties} (absent or blank: not set), e.g. JUnit's configuration parameters. The
+   * embedded engine's API version has no option: {@value #API_VERSION_PROPERTY}, else the latest.
    *
    * @throws IllegalArgumentException when a value is not valid, naming its option or property
    */
@@ -123,7 +134,9 @@ public record EngineSettings(
     Value scopeValue =
         Value.of(scope, "--engine-scope", properties, SCOPE_PROPERTY, EngineScope.PHASE.id());
     Value cpusValue = Value.of(cpus, "--engine-cpus", properties, CPUS_PROPERTY, "");
+    Value apiValue = Value.of(null, null, properties, API_VERSION_PROPERTY, ApiVersion.latest().id());
     EngineKind kind = kindValue.parse(EngineKind::fromId);
+    ApiVersion apiVersion = apiValue.parse(ApiVersion::fromId);
     ContainerSettings container;
     try {
       container = new ContainerSettings(imageValue.text(), cpusValue.text());
@@ -133,7 +146,7 @@ public record EngineSettings(
     }
     EngineScope engineScope = scopeValue.parse(EngineScope::fromId);
     try {
-      return new EngineSettings(kind, container, engineScope, environment);
+      return new EngineSettings(kind, container, engineScope, apiVersion, environment);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(cpusValue.name() + ": " + e.getMessage(), e);
     }
@@ -156,10 +169,21 @@ public record EngineSettings(
   /** A new, not yet started adapter for these settings. */
   public EngineAdapter newAdapter() {
     return switch (kind) {
-      case EMBEDDED -> new EmbeddedEngine();
+      case EMBEDDED -> new EmbeddedEngine(EngineConfig.builder().ephemeralPorts().apiVersion(apiVersion).build());
       case CONTAINER -> new ContainerEngine(container);
       case REMOTE -> new RemoteEngine(environment);
     };
+  }
+
+  /**
+   * The embedded engine's API version this process asks for: the system property {@value
+   * #API_VERSION_PROPERTY}, else the latest.
+   *
+   * @throws IllegalArgumentException naming the property when its value is not a version
+   */
+  public static ApiVersion apiVersionFromSystem() {
+    return Value.of(null, null, System::getProperty, API_VERSION_PROPERTY, ApiVersion.latest().id())
+        .parse(ApiVersion::fromId);
   }
 
   /** What the results header records of these settings: image (for a container), scope, CPUs. */
@@ -177,6 +201,8 @@ public record EngineSettings(
         + container
         + ", scope="
         + scope.id()
+        + ", apiVersion="
+        + apiVersion.id()
         + "]";
   }
 

@@ -3,7 +3,11 @@ package io.github.workerbench.core.engine;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
 import io.camunda.client.CredentialsProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +16,31 @@ import java.util.concurrent.TimeUnit;
 /**
  * An existing cluster, addressed and authenticated through the environment variables the
  * Camunda client itself reads: the {@code CAMUNDA_*} name first, then its legacy {@code ZEEBE_*}
- * twin. Addresses: {@code CAMUNDA_GRPC_ADDRESS}, {@code CAMUNDA_REST_ADDRESS} (defaults
- * {@code http://localhost:26500} and {@code http://localhost:8080}). OAuth client credentials,
- * used when {@code CAMUNDA_CLIENT_ID} is set: {@code CAMUNDA_CLIENT_SECRET},
- * {@code CAMUNDA_AUTHORIZATION_SERVER_URL} (or the console's {@code CAMUNDA_OAUTH_URL}),
- * {@code CAMUNDA_TOKEN_AUDIENCE}, {@code CAMUNDA_TOKEN_SCOPE}. Basic auth, used when
- * {@code CAMUNDA_BASIC_AUTH_USERNAME} is set: {@code CAMUNDA_BASIC_AUTH_PASSWORD}.
+ * twin.
+ *
+ * <ul>
+ *   <li>Addresses: {@code CAMUNDA_GRPC_ADDRESS}, {@code CAMUNDA_REST_ADDRESS} (defaults {@code
+ *       http://localhost:26500} and {@code http://localhost:8080}); {@code https://} means TLS.
+ *   <li>TLS: {@code CAMUNDA_CA_CERTIFICATE_PATH}, a PEM file of the certificates to trust (else
+ *       the JVM's default trust store), and {@code CAMUNDA_OVERRIDE_AUTHORITY}.
+ *   <li>OAuth client credentials, used when {@code CAMUNDA_CLIENT_ID} is set: {@code
+ *       CAMUNDA_CLIENT_SECRET}, {@code CAMUNDA_AUTHORIZATION_SERVER_URL} (or the console's {@code
+ *       CAMUNDA_OAUTH_URL}), {@code CAMUNDA_TOKEN_AUDIENCE} (optional: without it, the gRPC
+ *       address's host, as the Zeebe client used to default it; the Camunda client itself insists
+ *       on one), {@code CAMUNDA_TOKEN_SCOPE}, {@code CAMUNDA_TOKEN_RESOURCE}.
+ *   <li>The client's token cache, a file it reads before every call and writes after every token
+ *       it fetches: {@code CAMUNDA_CLIENT_CONFIG_PATH} when set (to share tokens across runs, as
+ *       the client's default {@code ~/.camunda/credentials} does); otherwise a file of this
+ *       adapter's own in a temporary folder only this user can read, deleted on {@link #close()},
+ *       so a run never leaves a bearer token in the user's home.
+ *   <li>Basic auth, used when {@code CAMUNDA_BASIC_AUTH_USERNAME} is set: {@code
+ *       CAMUNDA_BASIC_AUTH_PASSWORD}.
+ * </ul>
  *
  * <p>The environment is handed in as a map so tests pass fakes; nothing else of it is read.
  * Secrets never appear in {@link #toString()} nor in any exception message. {@link #start()}
  * only checks that the cluster answers a topology request; closing leaves the cluster running.
+ * Thread-safe.
  */
 public final class RemoteEngine implements EngineAdapter {
 
@@ -37,15 +56,20 @@ public final class RemoteEngine implements EngineAdapter {
   private final String authorizationServerUrl;
   private final String audience;
   private final String scope;
+  private final String resource;
+  private final String caCertificatePath;
+  private final String overrideAuthority;
+  private final Path configuredCache;
   private final String basicUsername;
   private final String basicPassword;
   private final Duration reachTimeout;
+  private Path ownCacheFolder;
 
   /**
    * A remote engine described by {@code environment}.
    *
-   * @throws IllegalArgumentException naming the variable when an address is not a URI, or a
-   *     secret is missing for a given id
+   * @throws IllegalArgumentException naming the variable when an address is not a URI, a secret
+   *     is missing for a given id, or the CA certificate file cannot be read
    */
   public RemoteEngine(Map<String, String> environment) {
     this(environment, REACH_TIMEOUT);
@@ -64,8 +88,16 @@ public final class RemoteEngine implements EngineAdapter {
             "CAMUNDA_AUTHORIZATION_SERVER_URL",
             "ZEEBE_AUTHORIZATION_SERVER_URL",
             "CAMUNDA_OAUTH_URL");
-    this.audience = value(environment, "CAMUNDA_TOKEN_AUDIENCE", "ZEEBE_TOKEN_AUDIENCE");
+    String givenAudience = value(environment, "CAMUNDA_TOKEN_AUDIENCE", "ZEEBE_TOKEN_AUDIENCE");
+    this.audience = givenAudience != null ? givenAudience : grpcAddress.getHost();
     this.scope = value(environment, "CAMUNDA_TOKEN_SCOPE", "ZEEBE_TOKEN_SCOPE");
+    this.resource = value(environment, "CAMUNDA_TOKEN_RESOURCE", "ZEEBE_TOKEN_RESOURCE");
+    this.caCertificatePath =
+        readableFile(environment, "CAMUNDA_CA_CERTIFICATE_PATH", "ZEEBE_CA_CERTIFICATE_PATH");
+    this.overrideAuthority =
+        value(environment, "CAMUNDA_OVERRIDE_AUTHORITY", "ZEEBE_OVERRIDE_AUTHORITY");
+    String cache = value(environment, "CAMUNDA_CLIENT_CONFIG_PATH", "ZEEBE_CLIENT_CONFIG_PATH");
+    this.configuredCache = cache == null ? null : Path.of(cache);
     this.basicUsername = value(environment, "CAMUNDA_BASIC_AUTH_USERNAME");
     this.basicPassword = value(environment, "CAMUNDA_BASIC_AUTH_PASSWORD");
     this.reachTimeout = reachTimeout;
@@ -123,6 +155,34 @@ public final class RemoteEngine implements EngineAdapter {
     return basicUsername != null && clientId == null;
   }
 
+  /** The CA certificate file clients trust, or null for the JVM's default trust store. */
+  public String caCertificatePath() {
+    return caCertificatePath;
+  }
+
+  /**
+   * The token cache the clients share: {@code CAMUNDA_CLIENT_CONFIG_PATH}, or this adapter's own
+   * file (created with its folder on first use, deleted on {@link #close()}). Null without OAuth.
+   */
+  public synchronized Path credentialsCachePath() {
+    if (clientId == null) {
+      return null;
+    }
+    if (configuredCache != null) {
+      return configuredCache;
+    }
+    if (ownCacheFolder == null) {
+      try {
+        // the JDK creates temporary folders for their owner only (rwx------ on POSIX)
+        ownCacheFolder = Files.createTempDirectory("workerbench-credentials-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Expected to create a folder for the client's token cache, but: " + e.getMessage(), e);
+      }
+    }
+    return ownCacheFolder.resolve("credentials");
+  }
+
   @Override
   public CamundaClientBuilder newClientBuilder() {
     CamundaClientBuilder builder =
@@ -130,20 +190,28 @@ public final class RemoteEngine implements EngineAdapter {
             .applyEnvironmentVariableOverrides(false)
             .grpcAddress(grpcAddress)
             .restAddress(restAddress);
+    if (caCertificatePath != null) {
+      builder.caCertificatePath(caCertificatePath);
+    }
+    if (overrideAuthority != null) {
+      builder.overrideAuthority(overrideAuthority);
+    }
     if (clientId != null) {
       var credentials =
           CredentialsProvider.newCredentialsProviderBuilder()
               .applyEnvironmentOverrides(false)
               .clientId(clientId)
-              .clientSecret(clientSecret);
+              .clientSecret(clientSecret)
+              .audience(audience)
+              .credentialsCachePath(credentialsCachePath().toString());
       if (authorizationServerUrl != null) {
         credentials.authorizationServerUrl(authorizationServerUrl);
       }
-      if (audience != null) {
-        credentials.audience(audience);
-      }
       if (scope != null) {
         credentials.scope(scope);
+      }
+      if (resource != null) {
+        credentials.resource(resource);
       }
       builder.credentialsProvider(credentials.build());
     } else if (basicUsername != null) {
@@ -157,9 +225,20 @@ public final class RemoteEngine implements EngineAdapter {
     return builder;
   }
 
-  /** Nothing to stop: the cluster is not ours. */
+  /** Deletes this adapter's own token cache; the cluster is not ours and keeps running. */
   @Override
-  public void close() {}
+  public synchronized void close() {
+    if (ownCacheFolder == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(ownCacheFolder.resolve("credentials"));
+      Files.deleteIfExists(ownCacheFolder);
+    } catch (IOException e) {
+      // a leftover file in a folder only this user can read, in the temporary directory
+    }
+    ownCacheFolder = null;
+  }
 
   /** Addresses and which credentials are used; never a secret. */
   @Override
@@ -190,6 +269,15 @@ public final class RemoteEngine implements EngineAdapter {
       }
     }
     return null;
+  }
+
+  private static String readableFile(Map<String, String> environment, String... names) {
+    String value = value(environment, names);
+    if (value != null && !Files.isReadable(Path.of(value))) {
+      throw new IllegalArgumentException(
+          names[0] + " must name a readable PEM file, but '" + value + "' is not one");
+    }
+    return value;
   }
 
   private static URI uri(Map<String, String> environment, String fallback, String... names) {

@@ -38,4 +38,22 @@ class EmbeddedEngineIT {
           .isTrue();
     }
   }
+
+  @Test
+  void shouldAnswerAsTheApiVersionOfItsSettingsWhenOneIsAsked() {
+    // given
+    EngineSettings settings =
+        EngineSettings.resolve(
+            java.util.Map.of(EngineSettings.API_VERSION_PROPERTY, "8.8")::get, java.util.Map.of(), "embedded", null, null, null);
+
+    // when
+    try (EngineAdapter engine = settings.newAdapter()) {
+      engine.start();
+      try (io.camunda.client.CamundaClient client = engine.newClientBuilder().preferRestOverGrpc(true).build()) {
+
+        // then
+        assertThat(client.newTopologyRequest().send().join().getGatewayVersion()).isEqualTo("8.8.0");
+      }
+    }
+  }
 }

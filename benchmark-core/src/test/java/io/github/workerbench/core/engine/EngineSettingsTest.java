@@ -3,6 +3,7 @@ package io.github.workerbench.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.workerbench.engine.ApiVersion;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +101,24 @@ class EngineSettingsTest {
     assertThat(settings.container()).isEqualTo(ContainerSettings.of("camunda/camunda:8.9.0"));
     assertThat(settings.scope()).isEqualTo(EngineScope.PHASE);
     assertThat(settings.setup().image()).as("no image for the embedded engine").isEmpty();
+  }
+
+  @Test
+  void shouldTakeTheEmbeddedEnginesApiVersionFromItsPropertyWhenItIsSet() {
+    // given
+    Map<String, String> properties = Map.of(EngineSettings.API_VERSION_PROPERTY, "8.8");
+
+    // when
+    EngineSettings settings = EngineSettings.resolve(properties::get, Map.of(), null, null, null, null);
+
+    // then
+    assertThat(settings.apiVersion()).isEqualTo(ApiVersion.V8_8);
+    assertThat(EngineSettings.resolve(name -> null, Map.of(), null, null, null, null).apiVersion())
+        .isEqualTo(ApiVersion.V8_9);
+    assertThatThrownBy(
+            () -> EngineSettings.resolve(Map.of(EngineSettings.API_VERSION_PROPERTY, "8.7")::get, Map.of(), null, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("-Dbenchmark.engine.apiVersion: api version must be one of 8.8, 8.9, but was '8.7'");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Deployment;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ProcessMetadata;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
+import io.github.workerbench.engine.ApiVersion;
 import io.github.workerbench.engine.state.ActivatedJobData;
 import io.github.workerbench.engine.state.CommandRejectedException;
 import io.github.workerbench.engine.state.DeploymentInfo;
@@ -30,7 +31,6 @@ import java.util.Map;
 final class GatewayAnswers {
 
   static final String TENANT = "<default>";
-  static final String VERSION = "8.9.0";
 
   private GatewayAnswers() {}
 
@@ -51,19 +51,23 @@ final class GatewayAnswers {
     return Status.INTERNAL.withDescription("Unexpected error: " + e).withCause(e).asRuntimeException();
   }
 
-  static TopologyResponse topology(String host, int port) {
-    return TopologyResponse.newBuilder()
+  /** The topology; 8.8's {@code gateway.proto} has no cluster id, so its gateway sends none. */
+  static TopologyResponse topology(String host, int port, ApiVersion version) {
+    TopologyResponse.Builder topology = TopologyResponse.newBuilder();
+    if (version.isAtLeast(ApiVersion.V8_9)) {
+      topology.setClusterId("workerbench-embedded");
+    }
+    return topology
         .setClusterSize(1)
         .setPartitionsCount(1)
         .setReplicationFactor(1)
-        .setGatewayVersion(VERSION)
-        .setClusterId("workerbench-embedded")
+        .setGatewayVersion(version.serverVersion())
         .addBrokers(
             BrokerInfo.newBuilder()
                 .setNodeId(0)
                 .setHost(host)
                 .setPort(port)
-                .setVersion(VERSION)
+                .setVersion(version.serverVersion())
                 .addPartitions(
                     Partition.newBuilder()
                         .setPartitionId(1)

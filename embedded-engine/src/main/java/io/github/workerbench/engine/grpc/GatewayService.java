@@ -25,6 +25,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobRetriesReque
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobRetriesResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobTimeoutRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobTimeoutResponse;
+import io.github.workerbench.engine.ApiVersion;
 import io.github.workerbench.engine.state.ActivationRequest;
 import io.github.workerbench.engine.state.DeploymentResource;
 import io.github.workerbench.engine.state.EngineState;
@@ -65,25 +66,35 @@ public final class GatewayService implements GatewayGrpc.AsyncService, BindableS
   private final VariablesJson json;
   private final String host;
   private final IntSupplier port;
+  private final ApiVersion version;
   private final List<ServerInterceptor> interceptors;
 
   /**
+   * The latest API version, no interceptors.
+   *
    * @param port the bound gRPC port, read lazily for topology answers
    */
   public GatewayService(EngineState state, VariablesJson json, String host, IntSupplier port) {
-    this(state, json, host, port, List.of());
+    this(state, json, host, port, ApiVersion.latest(), List.of());
   }
 
   /**
    * @param port the bound gRPC port, read lazily for topology answers
+   * @param version the generation whose gateway this one answers as
    * @param interceptors run around every call, the first given outermost
    */
   public GatewayService(
-      EngineState state, VariablesJson json, String host, IntSupplier port, List<ServerInterceptor> interceptors) {
+      EngineState state,
+      VariablesJson json,
+      String host,
+      IntSupplier port,
+      ApiVersion version,
+      List<ServerInterceptor> interceptors) {
     this.state = state;
     this.json = json;
     this.host = host;
     this.port = port;
+    this.version = version;
     this.interceptors = List.copyOf(interceptors);
   }
 
@@ -96,7 +107,7 @@ public final class GatewayService implements GatewayGrpc.AsyncService, BindableS
 
   @Override
   public void topology(TopologyRequest request, StreamObserver<TopologyResponse> observer) {
-    unary(observer, () -> GatewayAnswers.topology(host, port.getAsInt()));
+    unary(observer, () -> GatewayAnswers.topology(host, port.getAsInt(), version));
   }
 
   @Override
@@ -157,9 +168,14 @@ public final class GatewayService implements GatewayGrpc.AsyncService, BindableS
         });
   }
 
-  /** The creation's tags and business id, checked as the engine checks them for both protocols. */
-  private static InstanceLabels labels(CreateProcessInstanceRequest request) {
-    String businessId = request.hasBusinessId() && !request.getBusinessId().isEmpty() ? request.getBusinessId() : null;
+  /**
+   * The creation's tags and business id, checked as the engine checks them for both protocols.
+   * 8.8's {@code gateway.proto} has no business id: its gateway never sees one.
+   */
+  private InstanceLabels labels(CreateProcessInstanceRequest request) {
+    boolean known = version.isAtLeast(ApiVersion.V8_9);
+    String businessId =
+        known && request.hasBusinessId() && !request.getBusinessId().isEmpty() ? request.getBusinessId() : null;
     return new InstanceLabels(request.getTagsList(), businessId);
   }
 

@@ -53,7 +53,7 @@ final class InstanceEndpoints {
     } finally {
       decoder.destroy();
     }
-    call.reply().json(HttpResponseStatus.OK, RestJson.deployment(state.deploy(resources)));
+    call.reply().json(HttpResponseStatus.OK, call.reply().answers().deployment(state.deploy(resources)));
   }
 
   /**
@@ -71,11 +71,11 @@ final class InstanceEndpoints {
     String id = body.path("processDefinitionId").asText("");
     int version = body.path("processDefinitionVersion").asInt(-1);
     Map<String, Object> variables = RestFields.variables(body.get("variables"), call.mapper());
-    InstanceLabels labels = RestFields.labels(body);
+    InstanceLabels labels = RestFields.labels(body, call.reply().answers().version());
     RestReply reply = call.reply();
     if (!body.path("awaitCompletion").asBoolean(false)) {
       ProcessInstanceView view = state.createInstance(definitionKey, id, version, variables);
-      reply.json(HttpResponseStatus.OK, RestJson.createdInstance(view, Map.of(), labels.tags(), labels.businessId()));
+      reply.json(HttpResponseStatus.OK, reply.answers().createdInstance(view, Map.of(), labels.tags(), labels.businessId()));
       return;
     }
     List<String> fetch = RestFields.strings(body.get("fetchVariables"));
@@ -89,7 +89,7 @@ final class InstanceEndpoints {
               }
               reply.json(
                   HttpResponseStatus.OK,
-                  RestJson.createdInstance(view, view.variables(fetch), labels.tags(), labels.businessId()));
+                  reply.answers().createdInstance(view, view.variables(fetch), labels.tags(), labels.businessId()));
             });
   }
 
@@ -114,7 +114,7 @@ final class InstanceEndpoints {
     }
     int first = Math.min(from, matches.size());
     int last = (int) Math.min(matches.size(), (long) first + limit);
-    call.reply().json(HttpResponseStatus.OK, RestJson.searchResult(matches.subList(first, last), matches.size()));
+    call.reply().json(HttpResponseStatus.OK, call.reply().answers().searchResult(matches.subList(first, last), matches.size()));
   }
 
   /** POST /v2/process-instances/{processInstanceKey}/cancellation. */

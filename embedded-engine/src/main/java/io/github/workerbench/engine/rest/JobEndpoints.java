@@ -114,7 +114,7 @@ final class JobEndpoints {
       if (!isAlive()) {
         return false;
       }
-      ChannelFuture written = reply.json(HttpResponseStatus.OK, RestJson.activation(jobs));
+      ChannelFuture written = reply.json(HttpResponseStatus.OK, reply.answers().activation(jobs));
       if (!jobs.isEmpty()) {
         // the connection can close between the check above and the write: then the jobs never
         // reached the worker and must not wait for their timeout

@@ -2,6 +2,7 @@ package io.github.workerbench.engine.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.workerbench.engine.ApiVersion;
 import io.github.workerbench.engine.state.CommandRejectedException;
 import io.github.workerbench.engine.state.InstanceLabels;
 import io.github.workerbench.engine.state.RejectionType;
@@ -50,9 +51,13 @@ final class RestFields {
     return values;
   }
 
-  /** A creation's TagSet and BusinessId, as the engine checks them too. */
-  static InstanceLabels labels(JsonNode body) {
-    return new InstanceLabels(tags(body.get("tags")), businessId(body.get("businessId")));
+  /**
+   * A creation's TagSet and BusinessId, as the engine checks them too. 8.8's request schema has no
+   * businessId: its gateway ignores the field, as Spring ignores unknown properties.
+   */
+  static InstanceLabels labels(JsonNode body, ApiVersion version) {
+    String businessId = version.isAtLeast(ApiVersion.V8_9) ? businessId(body.get("businessId")) : null;
+    return new InstanceLabels(tags(body.get("tags")), businessId);
   }
 
   /** Refuses an operation reference below 1, as Camunda's REST gateway does; absent is fine. */

@@ -1,29 +1,52 @@
 package io.github.workerbench.engine.rest;
 
+import io.github.workerbench.engine.ApiVersion;
 import io.github.workerbench.engine.state.ActivatedJobData;
 import io.github.workerbench.engine.state.DeploymentInfo;
 import io.github.workerbench.engine.state.ProcessDefinitionInfo;
 import io.github.workerbench.engine.state.ProcessInstanceView;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON shapes of the REST v2 answers, as maps for Jackson. Every field the Camunda 8.9 REST
- * spec marks required is present (null only where the spec marks it nullable, so the mapper must
- * write nulls); keys are digit strings; dates are ISO-8601 instants with a {@code Z} offset.
- * Stateless and thread-safe.
+ * The JSON shapes of the REST v2 answers, as maps for Jackson, in one {@link ApiVersion}'s
+ * contract. Fields come in the order of the spec's schemas.
+ *
+ * <ul>
+ *   <li>8.9: every field of the schema is present, null where there is no value (its server
+ *       writes nulls; its spec marks these fields required and nullable).
+ *   <li>8.8: a field whose value is null is left out (its server's models are {@code NON_NULL}),
+ *       and so is every field the 8.8 schema does not have ({@code businessId}, {@code
+ *       rootProcessInstanceKey}, {@code clusterId}).
+ * </ul>
+ *
+ * Keys are digit strings; dates are UTC instants with milliseconds, as Camunda formats them
+ * ({@code 2020-11-11T10:10:00.000Z}). Stateless and thread-safe.
  */
-public final class RestJson {
+final class RestJson {
 
   static final String TENANT = "<default>";
-  static final String VERSION = "8.9.0";
 
-  private RestJson() {}
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
+
+  private final ApiVersion version;
+
+  RestJson(ApiVersion version) {
+    this.version = version;
+  }
+
+  ApiVersion version() {
+    return version;
+  }
 
   /** GET /v2/topology. */
-  public static Map<String, Object> topology(String host, int port) {
+  Map<String, Object> topology(String host, int port) {
     Map<String, Object> partition = new LinkedHashMap<>();
     partition.put("partitionId", 1);
     partition.put("role", "leader");
@@ -33,20 +56,20 @@ public final class RestJson {
     broker.put("host", host);
     broker.put("port", port);
     broker.put("partitions", List.of(partition));
-    broker.put("version", VERSION);
+    broker.put("version", version.serverVersion());
     Map<String, Object> topology = new LinkedHashMap<>();
     topology.put("brokers", List.of(broker));
-    topology.put("clusterId", "workerbench-embedded");
+    since89(topology, "clusterId", "workerbench-embedded");
     topology.put("clusterSize", 1);
     topology.put("partitionsCount", 1);
     topology.put("replicationFactor", 1);
-    topology.put("gatewayVersion", VERSION);
+    topology.put("gatewayVersion", version.serverVersion());
     topology.put("lastCompletedChangeId", "-1");
     return topology;
   }
 
   /** POST /v2/deployments. */
-  public static Map<String, Object> deployment(DeploymentInfo info) {
+  Map<String, Object> deployment(DeploymentInfo info) {
     List<Object> deployments = new ArrayList<>();
     for (ProcessDefinitionInfo process : info.processes()) {
       Map<String, Object> definition = new LinkedHashMap<>();
@@ -55,13 +78,13 @@ public final class RestJson {
       definition.put("resourceName", process.resourceName());
       definition.put("tenantId", TENANT);
       definition.put("processDefinitionKey", key(process.processDefinitionKey()));
-      // the spec requires all five slots; the ones of resource kinds we never deploy are null
+      // one slot per deployed item; the ones of resource kinds we never deploy hold nothing
       Map<String, Object> metadata = new LinkedHashMap<>();
       metadata.put("processDefinition", definition);
-      metadata.put("decisionDefinition", null);
-      metadata.put("decisionRequirements", null);
-      metadata.put("form", null);
-      metadata.put("resource", null);
+      nullable(metadata, "decisionDefinition", null);
+      nullable(metadata, "decisionRequirements", null);
+      nullable(metadata, "form", null);
+      nullable(metadata, "resource", null);
       deployments.add(metadata);
     }
     Map<String, Object> result = new LinkedHashMap<>();
@@ -78,7 +101,7 @@ public final class RestJson {
    * @param tags the tags the request gave, echoed as Camunda does
    * @param businessId the business id the request gave, or null
    */
-  public static Map<String, Object> createdInstance(
+  Map<String, Object> createdInstance(
       ProcessInstanceView view, Map<String, Object> variables, List<String> tags, String businessId) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("processDefinitionId", view.bpmnProcessId());
@@ -88,37 +111,32 @@ public final class RestJson {
     result.put("processDefinitionKey", key(view.processDefinitionKey()));
     result.put("processInstanceKey", key(view.processInstanceKey()));
     result.put("tags", tags == null ? List.of() : tags);
-    result.put("businessId", businessId);
+    since89(result, "businessId", businessId);
     return result;
   }
 
   /** One item of POST /v2/process-instances/search. */
-  public static Map<String, Object> instance(ProcessInstanceView view) {
+  Map<String, Object> instance(ProcessInstanceView view) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("processDefinitionId", view.bpmnProcessId());
     result.put("processDefinitionName", view.bpmnProcessId());
     result.put("processDefinitionVersion", view.version());
-    result.put("processDefinitionVersionTag", null);
-    result.put("startDate", view.startDate().toString());
-    result.put("endDate", view.endDate() == null ? null : view.endDate().toString());
+    nullable(result, "processDefinitionVersionTag", null);
+    result.put("startDate", date(view.startDate()));
+    nullable(result, "endDate", view.endDate() == null ? null : date(view.endDate()));
     result.put("state", view.state().name());
     result.put("hasIncident", view.hasIncident());
     result.put("tenantId", TENANT);
     result.put("processInstanceKey", key(view.processInstanceKey()));
     result.put("processDefinitionKey", key(view.processDefinitionKey()));
-    result.put("parentProcessInstanceKey", null);
-    result.put("parentElementInstanceKey", null);
+    nullable(result, "parentProcessInstanceKey", null);
+    nullable(result, "parentElementInstanceKey", null);
     // instances have no parent here, so each is its own root
-    result.put("rootProcessInstanceKey", key(view.processInstanceKey()));
+    since89(result, "rootProcessInstanceKey", key(view.processInstanceKey()));
     // the engine keeps neither tags nor business ids of instances
     result.put("tags", List.of());
-    result.put("businessId", null);
+    since89(result, "businessId", null);
     return result;
-  }
-
-  /** POST /v2/process-instances/search, unpaged. */
-  public static Map<String, Object> searchResult(List<ProcessInstanceView> views) {
-    return searchResult(views, views.size());
   }
 
   /**
@@ -127,14 +145,14 @@ public final class RestJson {
    * @param views the page of matches
    * @param totalItems how many instances matched before paging
    */
-  public static Map<String, Object> searchResult(List<ProcessInstanceView> views, long totalItems) {
+  Map<String, Object> searchResult(List<ProcessInstanceView> views, long totalItems) {
     List<Object> items = new ArrayList<>(views.size());
     views.forEach(v -> items.add(instance(v)));
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("totalItems", totalItems);
     page.put("hasMoreTotalItems", false);
-    page.put("startCursor", null);
-    page.put("endCursor", null);
+    nullable(page, "startCursor", null);
+    nullable(page, "endCursor", null);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("items", items);
     result.put("page", page);
@@ -142,7 +160,7 @@ public final class RestJson {
   }
 
   /** One job of POST /v2/jobs/activation. */
-  public static Map<String, Object> job(ActivatedJobData job) {
+  Map<String, Object> job(ActivatedJobData job) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("type", job.type());
     result.put("processDefinitionId", job.bpmnProcessId());
@@ -161,31 +179,52 @@ public final class RestJson {
     result.put("kind", "BPMN_ELEMENT");
     result.put("listenerEventType", "UNSPECIFIED");
     // only user-task listener jobs carry user task properties
-    result.put("userTask", null);
+    nullable(result, "userTask", null);
     result.put("tags", List.of());
-    result.put("rootProcessInstanceKey", key(job.processInstanceKey()));
+    since89(result, "rootProcessInstanceKey", key(job.processInstanceKey()));
     return result;
   }
 
   /** POST /v2/jobs/activation. */
-  public static Map<String, Object> activation(List<ActivatedJobData> jobs) {
+  Map<String, Object> activation(List<ActivatedJobData> jobs) {
     List<Object> items = new ArrayList<>(jobs.size());
     jobs.forEach(j -> items.add(job(j)));
     return Map.of("jobs", items);
   }
 
   /**
-   * An RFC 9457 problem, as Camunda's REST API writes it. All five members are required strings
-   * (status an integer): a missing detail or instance becomes the title or "/".
+   * An RFC 9457 problem, as Camunda's REST API writes it (Spring's {@code ProblemDetail}, {@code
+   * type} {@code about:blank}, {@code instance} the request's path). 8.9 requires all five
+   * members, so a missing detail becomes the title there; 8.8 leaves a missing one out.
    */
-  public static Map<String, Object> problem(int status, String title, String detail, String instance) {
+  Map<String, Object> problem(int status, String title, String detail, String instance) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("type", "about:blank");
     result.put("title", title);
     result.put("status", status);
-    result.put("detail", detail == null ? title : detail);
+    if (detail != null || version.isAtLeast(ApiVersion.V8_9)) {
+      result.put("detail", detail == null ? title : detail);
+    }
     result.put("instance", instance == null || instance.isEmpty() ? "/" : instance);
     return result;
+  }
+
+  /** A field both generations have, optional in 8.8 and required but nullable in 8.9. */
+  private void nullable(Map<String, Object> into, String field, Object value) {
+    if (value != null || version.isAtLeast(ApiVersion.V8_9)) {
+      into.put(field, value);
+    }
+  }
+
+  /** A field Camunda 8.9 added: required (and nullable) there, unknown to 8.8. */
+  private void since89(Map<String, Object> into, String field, Object value) {
+    if (version.isAtLeast(ApiVersion.V8_9)) {
+      into.put(field, value);
+    }
+  }
+
+  static String date(Instant instant) {
+    return DATE.format(instant);
   }
 
   static String key(long key) {

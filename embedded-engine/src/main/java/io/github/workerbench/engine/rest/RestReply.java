@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * failures become problems. Thread-safe (Netty writes from any thread).
  *
  * @param path the request's path, the problem's {@code instance}
+ * @param answers the answers' shapes, in the engine's API version
  */
-record RestReply(Channel channel, boolean keepAlive, String path, ObjectMapper mapper) {
+record RestReply(Channel channel, boolean keepAlive, String path, ObjectMapper mapper, RestJson answers) {
 
   private static final Logger LOG = LoggerFactory.getLogger("workerbench.engine");
 
@@ -65,7 +66,7 @@ record RestReply(Channel channel, boolean keepAlive, String path, ObjectMapper m
   }
 
   void problem(HttpResponseStatus status, String title, String detail) {
-    write(status, "application/problem+json", RestJson.problem(status.code(), title, detail, path));
+    write(status, "application/problem+json", answers.problem(status.code(), title, detail, path));
   }
 
   private ChannelFuture write(HttpResponseStatus status, String contentType, Object body) {

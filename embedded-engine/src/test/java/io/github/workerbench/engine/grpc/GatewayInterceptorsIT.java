@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
+import io.github.workerbench.engine.ApiVersion;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyRequest;
 import io.github.workerbench.engine.state.EngineState;
@@ -57,7 +58,8 @@ class GatewayInterceptorsIT {
 
   private GatewayGrpc.GatewayBlockingStub start(List<ServerInterceptor> interceptors) throws Exception {
     GatewayService service =
-        new GatewayService(state, new VariablesJson(new ObjectMapper()), "127.0.0.1", () -> 0, interceptors);
+        new GatewayService(
+            state, new VariablesJson(new ObjectMapper()), "127.0.0.1", () -> 0, ApiVersion.latest(), interceptors);
     server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(service).build().start();
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
     return GatewayGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
