@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
 
 /**
  * Runs the client's gRPC call callbacks on the transport thread that read the answer, instead of
- * handing each one to gRPC's default callback pool first (see docs/adr/0004).
+ * handing each one to gRPC's default callback pool first (see docs/adr/0006).
  *
  * <p>Every answer the client receives (an activation, a completion's acknowledgement) otherwise
  * costs a hand-over to a cached thread pool: a wake-up of a parked thread per call, which at
