@@ -103,6 +103,13 @@ class PhaseScenariosIT {
     return session.testsFor(PhaseTags.phase(11));
   }
 
+  @TestFactory
+  @Tag("phase13")
+  @DisplayName("phase 13: throughput")
+  Stream<DynamicNode> phase13(BenchmarkSession session) {
+    return session.testsFor(PhaseTags.phase(13));
+  }
+
   /** The phases of a custom scenario file that are neither numbered nor the smoke test. */
   @TestFactory
   @Tag(PhaseTags.CUSTOM)

@@ -14,6 +14,7 @@ class PhaseTagsTest {
     "1_baseline, phase1",
     "3_concurrency_scaling, phase3",
     "11_acquisition, phase11",
+    "13_throughput, phase13",
     "7, phase7",
     "03_padded, phase3",
     "smoke_test, smoke",

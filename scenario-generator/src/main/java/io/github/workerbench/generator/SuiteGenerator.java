@@ -10,8 +10,8 @@ import java.util.function.BiFunction;
 
 /**
  * Builds the scenario suites. The seed's phases (1–8, minimal, quick) are reproduced name for name
- * and value for value so results compare with the Python tool's; phases 9–11 add what only the Java
- * harness can measure.
+ * and value for value so results compare with the Python tool's; phases 9–11 and 13 add what only
+ * the Java harness can measure.
  *
  * <p>Every field not named for a phase takes the seed's default: num_instances 20, work_duration
  * 1.0 s, max_concurrent_jobs 10, repeats 3, timeout 120 s, job_timeout_ms 30000, workload cpu.
@@ -198,6 +198,7 @@ public final class SuiteGenerator {
     list.addAll(JavaPhases.javaStrategies());
     list.addAll(JavaPhases.transport());
     list.addAll(JavaPhases.acquisition());
+    list.addAll(JavaPhases.throughput());
     return list;
   }
 

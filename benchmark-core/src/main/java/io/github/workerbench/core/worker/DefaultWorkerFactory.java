@@ -4,6 +4,7 @@ import io.github.workerbench.core.BenchmarkException;
 import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.core.workload.CpuCalibration;
 import io.github.workerbench.core.workload.FailureSchedule;
+import io.github.workerbench.core.workload.NoOpWorkload;
 import io.github.workerbench.core.workload.WorkDurations;
 import io.github.workerbench.core.workload.Workload;
 import io.github.workerbench.model.scenario.ScenarioPlan;
@@ -31,6 +32,8 @@ public final class DefaultWorkerFactory implements WorkerFactory {
   private final CpuCalibration calibration;
   private final int maxChildProcesses;
   private final int cores;
+  /** The workload of every plan, or null for the plan's own. */
+  private final Workload fixedWorkload;
 
   /** A factory with its own lazily measured calibration and at most 2 × cores child JVMs. */
   public DefaultWorkerFactory() {
@@ -43,6 +46,11 @@ public final class DefaultWorkerFactory implements WorkerFactory {
    * @throws IllegalArgumentException when {@code maxChildProcesses} is not positive
    */
   public DefaultWorkerFactory(CpuCalibration calibration, int maxChildProcesses) {
+    this(calibration, maxChildProcesses, null);
+  }
+
+  private DefaultWorkerFactory(
+      CpuCalibration calibration, int maxChildProcesses, Workload fixedWorkload) {
     this.calibration = Objects.requireNonNull(calibration, "calibration");
     if (maxChildProcesses <= 0) {
       throw new IllegalArgumentException(
@@ -50,6 +58,16 @@ public final class DefaultWorkerFactory implements WorkerFactory {
     }
     this.maxChildProcesses = maxChildProcesses;
     this.cores = Runtime.getRuntime().availableProcessors();
+    this.fixedWorkload = fixedWorkload;
+  }
+
+  /**
+   * A factory whose jobs do no work, whatever their plan's workload ({@link NoOpWorkload}): what
+   * such a worker spends is the harness's own path, as {@code bench engine-bench} measures it.
+   */
+  public static DefaultWorkerFactory withoutWork() {
+    return new DefaultWorkerFactory(
+        CpuCalibration.lazy(), 2 * Runtime.getRuntime().availableProcessors(), new NoOpWorkload());
   }
 
   @Override
@@ -80,11 +98,11 @@ public final class DefaultWorkerFactory implements WorkerFactory {
   private JobExecution execution(
       ScenarioPlan plan, JobReporter reporter, JobObserver observer, LongSupplier nanoClock) {
     WorkloadKind workloadKind = plan.scenario().workloadType();
-    if (workloadKind == WorkloadKind.CPU) {
+    if (workloadKind == WorkloadKind.CPU && fixedWorkload == null) {
       calibration.iterationsPerSecond();
     }
     return new JobExecution(
-        Workload.of(workloadKind, calibration),
+        fixedWorkload != null ? fixedWorkload : Workload.of(workloadKind, calibration),
         reporter,
         observer,
         nanoClock,

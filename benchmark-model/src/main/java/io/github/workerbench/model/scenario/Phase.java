@@ -45,7 +45,9 @@ public enum Phase {
   /** 10: the transports. */
   TRANSPORT("10_transport"),
   /** 11: the client's JobWorker against direct activation. */
-  ACQUISITION("11_acquisition");
+  ACQUISITION("11_acquisition"),
+  /** 13: short jobs at high concurrency, where each strategy's ceiling on the machine lies. */
+  THROUGHPUT("13_throughput");
 
   /** The scenario of {@link #EDGE_CASES} that the key question on extreme load reads first. */
   public static final String MASSIVE_LOAD_SCENARIO = "edge_massive_load";
