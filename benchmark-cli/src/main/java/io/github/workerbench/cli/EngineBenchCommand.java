@@ -1,6 +1,7 @@
 package io.github.workerbench.cli;
 
 import io.github.workerbench.core.engine.EngineCeiling;
+import io.github.workerbench.core.run.HarnessCeiling;
 import io.github.workerbench.engine.EngineAccess;
 import io.github.workerbench.engine.auth.AuthMode;
 import io.github.workerbench.engine.auth.EngineCredentials;
@@ -24,12 +25,17 @@ import picocli.CommandLine.Spec;
  * a discarded warm-up run and a measured one, on an engine open or requiring credentials ({@code
  * --auth}, {@code --token-lifetime}, {@code --tls}: what authentication and TLS cost). Credentials
  * come from the {@code WORKERBENCH_ENGINE_*} variables when set, else are made up for the run
- * (engine and client are both this process). The last line is {@code jobs_per_second=<n>} (for
- * {@code all}: the last transport's figure).
+ * (engine and client are both this process). On an open engine, the same jobs then go through the
+ * harness's own worker path with no work ({@link HarnessCeiling}), whose CPU per job ({@code
+ * harness_cpu_per_job_us}) is printed next to the engine's ({@code engine_cpu_per_job_us}). The
+ * last line is {@code jobs_per_second=<n>}, the engine's (for {@code all}: the last transport's
+ * figure).
  */
 @Command(
     name = "engine-bench",
-    description = "Measures the embedded engine's job throughput with a no-op worker.")
+    description =
+        "Measures the embedded engine's job throughput with a no-op worker, and the CPU per job of"
+            + " the harness's own worker path on the same jobs.")
 public final class EngineBenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -57,9 +63,12 @@ public final class EngineBenchCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     EngineCeiling ceiling;
+    HarnessCeiling harness;
     List<TransportKind> selected;
     try {
       ceiling = new EngineCeiling(jobs, access());
+      // the harness's path runs on an open engine: beside a secured one it would not compare
+      harness = AuthMode.fromId(auth) == AuthMode.NONE && !tls ? new HarnessCeiling(jobs) : null;
       selected = transports();
     } catch (IllegalArgumentException e) {
       return BenchCli.badInput(spec.commandLine().getErr(), "engine-bench", e.getMessage());
@@ -83,6 +92,25 @@ public final class EngineBenchCommand implements Callable<Integer> {
       if (result.tokensIssued() > 0) {
         out.printf(Locale.ROOT, "%s: %d tokens issued (token requests, not jobs)%n", kind.id(), result.tokensIssued());
       }
+      out.flush();
+      if (harness == null) {
+        continue;
+      }
+      HarnessCeiling.Result path = harness.measure(kind);
+      out.printf(
+          Locale.ROOT,
+          "%s harness path (direct, virtual, no work) warm-up (discarded): %.0f jobs/s%n",
+          kind.id(),
+          path.warmup().jobsPerSecond());
+      out.printf(
+          Locale.ROOT,
+          "%s harness path: %d jobs, %.0f jobs/s, engine_cpu_per_job_us=%.1f"
+              + " harness_cpu_per_job_us=%.1f (whole process)%n",
+          kind.id(),
+          path.jobs(),
+          path.measured().jobsPerSecond(),
+          result.measured().cpuMillisPer1000Jobs(),
+          path.cpuMicrosPerJob());
       out.flush();
     }
     out.printf(Locale.ROOT, "jobs_per_second=%.0f%n", last);

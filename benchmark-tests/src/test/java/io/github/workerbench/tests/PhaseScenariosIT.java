@@ -111,6 +111,13 @@ class PhaseScenariosIT {
   }
 
   @TestFactory
+  @Tag("phase13")
+  @DisplayName("phase 13: throughput")
+  Stream<DynamicNode> phase13(BenchmarkSession session) {
+    return session.testsFor(PhaseTags.phase(13));
+  }
+
+  @TestFactory
   @Tag("phase14")
   @DisplayName("phase 14: downstream HTTP calls")
   Stream<DynamicNode> phase14(BenchmarkSession session) {

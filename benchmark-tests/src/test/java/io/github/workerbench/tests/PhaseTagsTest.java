@@ -15,6 +15,7 @@ class PhaseTagsTest {
     "3_concurrency_scaling, phase3",
     "11_acquisition, phase11",
     "12_cluster_latency, phase12",
+    "13_throughput, phase13",
     "14_http_downstream, phase14",
     "7, phase7",
     "03_padded, phase3",

@@ -26,7 +26,7 @@ class TagFilterTest {
   @ValueSource(
       strings = {
         "phase1", "phase2", "phase3", "phase4", "phase5", "phase6", "phase7", "phase8", "phase9",
-        "phase10", "phase11", "phase12", "phase14", "smoke", "custom"
+        "phase10", "phase11", "phase12", "phase13", "phase14", "smoke", "custom"
       })
   void shouldSelectOnlyItsOwnFactoryWhenFilteredByOneTag(String tag) {
     // given

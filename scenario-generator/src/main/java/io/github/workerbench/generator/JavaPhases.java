@@ -8,14 +8,18 @@ import io.github.workerbench.model.scenario.TransportKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The extended suite's phases beyond the guide's: the Java strategies (9), the transports (10),
- * the acquisition modes (11), a cluster's latency (12) and downstream calls (14), which only the
- * Java harness can measure. See {@link SuiteGenerator}
+ * the acquisition modes (11), a cluster's latency (12), the throughput ceilings (13) and
+ * downstream calls (14), which only the Java harness can measure. See {@link SuiteGenerator}
  * for why the transport phase runs {@code thread}. Stateless.
  */
 final class JavaPhases {
+
+  /** Phase 13's repeats are this many waves of c jobs. */
+  static final int THROUGHPUT_WAVES = 20;
 
   private JavaPhases() {}
 
@@ -146,6 +150,48 @@ final class JavaPhases {
             builder.maxJobsActive(acquisition.factor() * c);
           }
           list.add(builder.build());
+        }
+      }
+    }
+    return list;
+  }
+
+  /**
+   * Phase 13: sleeps of 10, 50 and 100 ms at concurrency 100 and 1,000 for virtual, thread and
+   * async, activated directly over a gRPC stream's client: ideal rates of 1,000 to 100,000 jobs per
+   * second, so the figures show where each strategy (with the harness and the engine on the same
+   * machine) stops keeping up. Twenty waves per repeat (n = 20 × c); by strategy, then
+   * concurrency, then ever shorter work.
+   */
+  static List<Scenario> throughput() {
+    List<Scenario> list = new ArrayList<>();
+    for (StrategyKind strategy :
+        List.of(StrategyKind.VIRTUAL, StrategyKind.THREAD, StrategyKind.ASYNC)) {
+      for (int c : new int[] {100, 1_000}) {
+        for (int millis : new int[] {100, 50, 10}) {
+          double d = millis / 1000.0;
+          list.add(
+              SuiteGenerator.base(
+                      "throughput_" + strategy.id() + "_c" + c + "_d" + millis + "ms",
+                      Phase.THROUGHPUT)
+                  .strategy(strategy)
+                  .workloadType(WorkloadKind.SLEEP)
+                  .numInstances(THROUGHPUT_WAVES * c)
+                  .workDuration(d)
+                  .maxConcurrentJobs(c)
+                  .acquisition(AcquisitionKind.DIRECT)
+                  .transport(TransportKind.GRPC_STREAM)
+                  .description(
+                      "Throughput: "
+                          + strategy.id()
+                          + " at concurrency "
+                          + c
+                          + " with "
+                          + millis
+                          + " ms sleeps, "
+                          + String.format(Locale.ROOT, "%,d", Math.round(c / d))
+                          + " jobs/s at the ideal")
+                  .build());
         }
       }
     }

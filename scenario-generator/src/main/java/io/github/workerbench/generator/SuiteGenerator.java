@@ -199,6 +199,7 @@ public final class SuiteGenerator {
     list.addAll(JavaPhases.transport());
     list.addAll(JavaPhases.acquisition());
     list.addAll(JavaPhases.clusterLatency());
+    list.addAll(JavaPhases.throughput());
     list.addAll(JavaPhases.httpDownstream());
     return list;
   }

@@ -91,13 +91,14 @@ class SuiteGeneratorTest {
     List<Scenario> extended = SuiteGenerator.generate(Suite.EXTENDED);
 
     // then
-    assertThat(extended).hasSize(71 + 20 + 9 + 6 + 24 + 15);
+    assertThat(extended).hasSize(71 + 20 + 9 + 6 + 24 + 18 + 15);
     assertThat(extended.subList(0, 71)).isEqualTo(SuiteGenerator.generate(Suite.FULL));
     Map<String, Integer> counts = countsByPhase(extended);
     assertThat(counts).containsEntry("9_java_strategies", 20);
     assertThat(counts).containsEntry("10_transport", 9);
     assertThat(counts).containsEntry("11_acquisition", 6);
     assertThat(counts).containsEntry(Phase.CLUSTER_LATENCY.id(), 24);
+    assertThat(counts).containsEntry(Phase.THROUGHPUT.id(), 18);
     assertThat(counts).containsEntry(Phase.HTTP_DOWNSTREAM.id(), 15);
   }
 
@@ -133,6 +134,34 @@ class SuiteGeneratorTest {
     assertThat(http).extracting(Scenario::maxConcurrentJobs).containsOnly(10, 100, 1000);
     assertThat(http).allSatisfy(s -> assertThat(s.numInstances()).isEqualTo(3 * s.maxConcurrentJobs()));
     assertThat(byName(http).get("http_process_c1000").timeout()).isEqualTo(360.0);
+  }
+
+  @Test
+  void shouldCrossStrategiesConcurrenciesAndShortSleepsWhenGeneratingThroughput() {
+    // when
+    List<Scenario> throughput = JavaPhases.throughput();
+
+    // then: virtual, thread, async x c = 100, 1,000 x d = 100, 50, 10 ms, 20 waves each
+    assertThat(throughput).hasSize(18);
+    assertThat(throughput.get(0).name()).isEqualTo("throughput_virtual_c100_d100ms");
+    assertThat(throughput.get(17).name()).isEqualTo("throughput_async_c1000_d10ms");
+    assertThat(throughput)
+        .allSatisfy(
+            s -> {
+              assertThat(s.phase()).isEqualTo(Phase.THROUGHPUT.id());
+              assertThat(s.workloadType()).isEqualTo(WorkloadKind.SLEEP);
+              assertThat(s.acquisition()).isEqualTo(AcquisitionKind.DIRECT);
+              assertThat(s.transport()).isEqualTo(TransportKind.GRPC_STREAM);
+              assertThat(s.numInstances()).isEqualTo(20 * s.maxConcurrentJobs());
+            });
+    assertThat(throughput.stream().map(Scenario::strategy).distinct())
+        .containsExactly(StrategyKind.VIRTUAL, StrategyKind.THREAD, StrategyKind.ASYNC);
+    assertThat(throughput.stream().map(Scenario::workDuration).distinct())
+        .containsExactly(0.1, 0.05, 0.01);
+    Scenario hardest = throughput.get(17);
+    assertThat(hardest.maxConcurrentJobs()).isEqualTo(1_000);
+    assertThat(hardest.workDuration()).isEqualTo(0.01);
+    assertThat(hardest.description()).contains("100,000 jobs/s at the ideal");
   }
 
   @Test

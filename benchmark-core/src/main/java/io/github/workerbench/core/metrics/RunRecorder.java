@@ -4,8 +4,6 @@ import io.github.workerbench.model.result.LatencySummary;
 import io.github.workerbench.model.result.RepeatMetrics;
 import io.github.workerbench.model.result.SlotUse;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,9 +24,11 @@ import org.HdrHistogram.Recorder;
  * hidden (coordinated omission). Creation and completion reports may arrive in either order;
  * each process instance is matched once.
  *
- * <p>Thread-safe. The per-job methods are lock-free apart from the per-key atomic updates of
- * concurrent maps, never block and never log; values are in nanoseconds from the run's clock.
- * Latencies are kept in microseconds in HdrHistogram {@link Recorder}s (3 significant digits).
+ * <p>Thread-safe. The per-job methods allocate nothing and never block (beyond the monitor of one
+ * of the 64 stripes of the key tables, held for a probe) and never log; values are in nanoseconds
+ * from the run's clock. Keys are kept in primitive tables sized for the expected jobs ({@code
+ * LongKeyTable}), latencies in microseconds in HdrHistogram {@link Recorder}s (3 significant
+ * digits).
  */
 public final class RunRecorder implements JobObserver {
 
@@ -37,9 +37,10 @@ public final class RunRecorder implements JobObserver {
   private final Recorder startDelay = new Recorder(3);
   private final Histogram latencyTotal = new Histogram(3);
   private final Histogram startDelayTotal = new Histogram(3);
-  private final ConcurrentHashMap<Long, Stamp> pendingInstances = new ConcurrentHashMap<>();
-  private final Set<Long> activatedJobs = ConcurrentHashMap.newKeySet();
-  private final Set<Long> completedJobs = ConcurrentHashMap.newKeySet();
+  private final LongKeyTable instances;
+  private final LongKeyTable activatedJobs;
+  private final LongKeyTable completedJobs;
+  private final LongAdder completions = new LongAdder();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger peakInFlight = new AtomicInteger();
   private final LongAdder redeliveries = new LongAdder();
@@ -62,18 +63,28 @@ public final class RunRecorder implements JobObserver {
     }
     this.expectedJobs = expectedJobs;
     this.allCompleted = new CountDownLatch(Math.toIntExact(expectedJobs));
+    this.instances = new LongKeyTable(expectedJobs);
+    this.activatedJobs = new LongKeyTable(expectedJobs);
+    this.completedJobs = new LongKeyTable(expectedJobs);
     this.slots = new SlotTimeline(slots);
   }
 
   /** The runner issued the creation of this process instance at {@code dueNanos}. */
   public void instanceCreated(long processInstanceKey, long dueNanos) {
-    pendingInstances.merge(processInstanceKey, new Stamp(true, dueNanos), this::match);
+    long completedNanos = instances.pair(processInstanceKey, true, dueNanos);
+    if (completedNanos != LongKeyTable.UNPAIRED) {
+      latency.recordValue(micros(completedNanos - dueNanos));
+    }
   }
 
   @Override
   public void activated(long jobKey, long activatedNanos) {
     slots.activated(activatedNanos);
-    firstActivationNanos.accumulateAndGet(activatedNanos, Math::min);
+    // read before writing: after the first activations the earliest rarely moves, and a write
+    // per job would make every thread contend for one cache line
+    if (activatedNanos < firstActivationNanos.get()) {
+      firstActivationNanos.accumulateAndGet(activatedNanos, Math::min);
+    }
     if (!activatedJobs.add(jobKey)) {
       redeliveries.increment();
     }
@@ -85,7 +96,9 @@ public final class RunRecorder implements JobObserver {
     startedRuns.increment();
     startDelay.recordValue(micros(startedNanos - activatedNanos));
     int now = inFlight.incrementAndGet();
-    peakInFlight.accumulateAndGet(now, Math::max);
+    if (now > peakInFlight.get()) {
+      peakInFlight.accumulateAndGet(now, Math::max);
+    }
   }
 
   @Override
@@ -100,8 +113,14 @@ public final class RunRecorder implements JobObserver {
     if (!completedJobs.add(jobKey)) {
       return;
     }
-    lastCompletionNanos.accumulateAndGet(completedNanos, Math::max);
-    pendingInstances.merge(processInstanceKey, new Stamp(false, completedNanos), this::match);
+    completions.increment();
+    if (completedNanos > lastCompletionNanos.get()) {
+      lastCompletionNanos.accumulateAndGet(completedNanos, Math::max);
+    }
+    long dueNanos = instances.pair(processInstanceKey, false, completedNanos);
+    if (dueNanos != LongKeyTable.UNPAIRED) {
+      latency.recordValue(micros(completedNanos - dueNanos));
+    }
     allCompleted.countDown();
   }
 
@@ -126,7 +145,7 @@ public final class RunRecorder implements JobObserver {
 
   /** The distinct jobs completed so far. */
   public long completedCount() {
-    return completedJobs.size();
+    return completions.sum();
   }
 
   /** The jobs expected to complete. */
@@ -144,7 +163,7 @@ public final class RunRecorder implements JobObserver {
     long first = firstActivationNanos.get();
     long last = lastCompletionNanos.get();
     return new Snapshot(
-        completedJobs.size(),
+        completions.sum(),
         expectedJobs,
         summary(latencyTotal),
         summary(startDelayTotal),
@@ -168,17 +187,6 @@ public final class RunRecorder implements JobObserver {
         windowStart, windowEnd, first == Long.MAX_VALUE ? -1 : first, startedRuns.sum());
   }
 
-  private Stamp match(Stamp earlier, Stamp later) {
-    if (earlier.creation() == later.creation()) {
-      // a repeated report of the same kind: keep the first
-      return earlier;
-    }
-    long created = earlier.creation() ? earlier.nanos() : later.nanos();
-    long completed = earlier.creation() ? later.nanos() : earlier.nanos();
-    latency.recordValue(micros(completed - created));
-    return null;
-  }
-
   private static long micros(long nanos) {
     return Math.max(0, nanos / 1_000);
   }
@@ -194,8 +202,6 @@ public final class RunRecorder implements JobObserver {
         histogram.getValueAtPercentile(99) / 1_000.0,
         histogram.getMaxValue() / 1_000.0);
   }
-
-  private record Stamp(boolean creation, long nanos) {}
 
   /**
    * The recorder's figures at one instant.

@@ -31,6 +31,7 @@ record ClientConfig(Duration jobTimeout, int maxJobsActive, TransportKind transp
     // A blocking handler holds a client handler thread for the whole job, as users' do; an
     // async handler only hands the job over, so the extra threads cost it nothing.
     builder.numJobWorkerExecutionThreads(maxJobsActive);
+    builder.withInterceptors(new TransportThreadCallbacks());
     switch (transport) {
       case REST -> builder.preferRestOverGrpc(true);
       case GRPC_POLL -> builder.preferRestOverGrpc(false);

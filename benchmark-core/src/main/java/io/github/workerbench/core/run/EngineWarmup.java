@@ -1,6 +1,7 @@
 package io.github.workerbench.core.run;
 
 import io.github.workerbench.core.BenchmarkException;
+import io.github.workerbench.core.metrics.HeapCollection;
 import io.github.workerbench.model.result.RepeatMetrics;
 import io.github.workerbench.model.result.RunStatus;
 import io.github.workerbench.model.scenario.AcquisitionKind;
@@ -8,6 +9,8 @@ import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.StrategyKind;
 import io.github.workerbench.model.scenario.TransportKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -22,6 +25,16 @@ import org.slf4j.LoggerFactory;
  * {@code process}, whose child JVMs start outside the window anyway). Each kind is tried once per
  * engine, whatever the outcome; {@link #forget()} starts over for a new engine.
  *
+ * <p>A scenario whose ideal rate is {@value Warmup#BUSY_JOBS_PER_SECOND} jobs per second or more
+ * puts the harness's own path on the critical path: there a JIT still compiling it would take a
+ * core from the window (measured: the optimizing compiler took 60% of a first repeat's CPU at
+ * 10,000 jobs per second after the standard warm-up). Its worker is warmed in rounds of {@link
+ * Warmup#BUSY_ROUND_JOBS} jobs until a round in which the JIT compiled for less than {@value
+ * Warmup#QUIET_COMPILE_SHARE} of the round's time (so the path runs compiled), for at most {@link
+ * Warmup#BUSY_BUDGET} (on 2 cores under other load the JIT needed about 15 s of rounds to get
+ * there), and the heap is collected after them; the JIT's accumulated compile time and the
+ * collection are given to the constructor, so tests drive them by hand.
+ *
  * <p>A warm-up that fails or does not finish is a warning (the first repeat then measured a colder
  * JVM) and the scenario goes on; an engine that cannot be reached ({@link RepeatFailure}) fails
  * the scenario here, as a repeat's deploy would. The work itself is the driver's ({@link Steps}).
@@ -33,12 +46,44 @@ final class EngineWarmup {
 
   private final Warmup warmup;
   private final LongSupplier nanoClock;
+  private final LongSupplier compileMillis;
+  private final Runnable collectHeap;
+  private final int cores;
   /** The transports and acquisitions (strategy null) and their strategies warmed on the engine. */
   private final Set<Key> warmed = new HashSet<>();
 
+  /**
+   * A warm-up reading the JIT's compile time from the platform; it collects the heap and waits for
+   * the memory to leave the resident set ({@link HeapCollection#platform()}).
+   */
   EngineWarmup(Warmup warmup, LongSupplier nanoClock) {
+    this(
+        warmup,
+        nanoClock,
+        EngineWarmup::platformCompileMillis,
+        HeapCollection.platform(),
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * A warm-up.
+   *
+   * @param compileMillis the JIT's accumulated compile time in milliseconds (0 where the platform
+   *     does not say: then one round suffices)
+   * @param collectHeap collects the heap after a busy scenario's rounds
+   * @param cores the cores the ideal rate of cpu work is computed for
+   */
+  EngineWarmup(
+      Warmup warmup,
+      LongSupplier nanoClock,
+      LongSupplier compileMillis,
+      Runnable collectHeap,
+      int cores) {
     this.warmup = Objects.requireNonNull(warmup, "warmup");
     this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    this.compileMillis = Objects.requireNonNull(compileMillis, "compileMillis");
+    this.collectHeap = Objects.requireNonNull(collectHeap, "collectHeap");
+    this.cores = cores;
   }
 
   /** The warm-up work, done against the engine by the driver. */
@@ -76,11 +121,7 @@ final class EngineWarmup {
         steps.warmClient(plan, warmup.jobs());
       }
       if (warmWorker) {
-        RepeatMetrics worker = steps.warmWorker(workerPlan(plan));
-        if (worker.status() != RunStatus.SUCCESS) {
-          throw new BenchmarkException(
-              "Expected the warm-up worker to complete its jobs, but " + worker.error());
-        }
+        warmWorker(plan, steps);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -95,6 +136,45 @@ final class EngineWarmup {
     double seconds = (nanoClock.getAsLong() - start) / 1e9;
     LOG.debug("Warmed up {} {} {} in {} s", plan.transport(), plan.acquisition(), strategy, seconds);
     return new WarmupOutcome(seconds, warning);
+  }
+
+  /**
+   * The worker's rounds: one, or for a busy plan until the JIT has caught up with its path; then
+   * the busy rounds' garbage is collected, so the first window neither collects it nor starts on
+   * the heap the rounds grew.
+   */
+  private void warmWorker(ScenarioPlan plan, Steps steps) {
+    if (!warmup.busy(plan, cores)) {
+      warmRounds(plan, steps, workerPlan(plan), 0);
+      return;
+    }
+    try {
+      warmRounds(
+          plan, steps, workerPlan(plan, warmup.busyRoundJobs(plan)), Warmup.BUSY_BUDGET.toNanos());
+    } finally {
+      collectHeap.run();
+    }
+  }
+
+  /** Rounds until one is quiet or {@code budgetNanos} have passed; always at least one. */
+  private void warmRounds(ScenarioPlan plan, Steps steps, ScenarioPlan round, long budgetNanos) {
+    long begin = nanoClock.getAsLong();
+    for (int i = 1; ; i++) {
+      long compiledBefore = compileMillis.getAsLong();
+      long start = nanoClock.getAsLong();
+      RepeatMetrics worker = steps.warmWorker(round);
+      if (worker.status() != RunStatus.SUCCESS) {
+        throw new BenchmarkException(
+            "Expected the warm-up worker to complete its jobs, but " + worker.error());
+      }
+      double elapsedMillis = (nanoClock.getAsLong() - start) / 1e6;
+      double compiling = (compileMillis.getAsLong() - compiledBefore) / Math.max(1, elapsedMillis);
+      LOG.debug(
+          "Warm-up round {} of {}: the JIT compiled {} of the time", i, plan.name(), compiling);
+      if (compiling < Warmup.QUIET_COMPILE_SHARE || nanoClock.getAsLong() - begin >= budgetNanos) {
+        return;
+      }
+    }
   }
 
   /** Forgets what was warmed: the next scenarios meet a new engine. */
@@ -122,11 +202,16 @@ final class EngineWarmup {
    * handler is left out: its work is its own, and may reach real systems.
    */
   ScenarioPlan workerPlan(ScenarioPlan plan) {
+    return workerPlan(plan, warmup.workerJobs());
+  }
+
+  /** The plan's worker with 1 ms sleeps as work, {@code jobs} of them, once. */
+  ScenarioPlan workerPlan(ScenarioPlan plan, int jobs) {
     return ScenarioPlan.of(
         plan.scenario().toBuilder()
             .name("warmup")
             .strategy(strategy(plan))
-            .numInstances(warmup.workerJobs())
+            .numInstances(jobs)
             .workloadType(warmupWork(plan))
             .workDuration(0.001)
             .jitterPct(0.0)
@@ -138,6 +223,14 @@ final class EngineWarmup {
             .repeats(1)
             .timeout(Math.max(60, plan.timeout().toNanos() / 1e9))
             .build());
+  }
+
+  /** The JIT's accumulated compile time, or 0 where the platform does not measure it. */
+  private static long platformCompileMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : 0;
   }
 
   private static WorkloadKind warmupWork(ScenarioPlan plan) {

@@ -9,6 +9,7 @@ import io.github.workerbench.core.workload.CpuCalibration;
 import io.github.workerbench.core.workload.DownstreamService;
 import io.github.workerbench.core.workload.HttpWorkload;
 import io.github.workerbench.core.workload.FailureSchedule;
+import io.github.workerbench.core.workload.NoOpWorkload;
 import io.github.workerbench.core.workload.WorkDurations;
 import io.github.workerbench.core.workload.Workload;
 import io.github.workerbench.model.scenario.ScenarioPlan;
@@ -39,6 +40,8 @@ public final class DefaultWorkerFactory implements WorkerFactory {
   private final CpuCalibration calibration;
   private final int maxChildProcesses;
   private final int cores;
+  /** The workload of every plan, or null for the plan's own. */
+  private final Workload fixedWorkload;
 
   /** A factory with its own lazily measured calibration and at most 2 × cores child JVMs. */
   public DefaultWorkerFactory() {
@@ -51,6 +54,11 @@ public final class DefaultWorkerFactory implements WorkerFactory {
    * @throws IllegalArgumentException when {@code maxChildProcesses} is not positive
    */
   public DefaultWorkerFactory(CpuCalibration calibration, int maxChildProcesses) {
+    this(calibration, maxChildProcesses, null);
+  }
+
+  private DefaultWorkerFactory(
+      CpuCalibration calibration, int maxChildProcesses, Workload fixedWorkload) {
     this.calibration = Objects.requireNonNull(calibration, "calibration");
     if (maxChildProcesses <= 0) {
       throw new IllegalArgumentException(
@@ -58,6 +66,16 @@ public final class DefaultWorkerFactory implements WorkerFactory {
     }
     this.maxChildProcesses = maxChildProcesses;
     this.cores = Runtime.getRuntime().availableProcessors();
+    this.fixedWorkload = fixedWorkload;
+  }
+
+  /**
+   * A factory whose jobs do no work, whatever their plan's workload ({@link NoOpWorkload}): what
+   * such a worker spends is the harness's own path, as {@code bench engine-bench} measures it.
+   */
+  public static DefaultWorkerFactory withoutWork() {
+    return new DefaultWorkerFactory(
+        CpuCalibration.lazy(), 2 * Runtime.getRuntime().availableProcessors(), new NoOpWorkload());
   }
 
   @Override
@@ -154,11 +172,15 @@ public final class DefaultWorkerFactory implements WorkerFactory {
       return JobExecution.ofHandler(
           services.handler(), new DeclaredWork(workloadKind), reporter, observer, nanoClock);
     }
-    if (workloadKind == WorkloadKind.CPU) {
+    if (workloadKind == WorkloadKind.CPU && fixedWorkload == null) {
       calibration.iterationsPerSecond();
     }
+    Workload workload =
+        fixedWorkload != null
+            ? fixedWorkload
+            : services.http() != null ? services.http() : Workload.of(workloadKind, calibration);
     return new JobExecution(
-        services.http() != null ? services.http() : Workload.of(workloadKind, calibration),
+        workload,
         reporter,
         observer,
         nanoClock,

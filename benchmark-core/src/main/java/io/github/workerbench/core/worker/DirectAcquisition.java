@@ -8,8 +8,8 @@ import io.github.workerbench.core.metrics.JobObserver;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * (max_concurrent_jobs minus the jobs handed to the strategy and not yet ended); as soon as the
  * answer is handed over and a slot is free, it asks again. So no slot idles while jobs wait,
  * unlike the JobWorker, which polls again only when 70% of its slots are free.
+ *
+ * <p>The slots in work are one atomic count, raised once per answer and lowered as each job ends;
+ * the loop parks only when every slot is taken, and a job that ends wakes it only then, so a job
+ * costs no lock and no wake-up of its own.
  *
  * <p>The activation time handed to the observer is when the answer reached the loop.
  * Thread-safe; the loop runs on its own platform thread until {@link #close()}.
@@ -41,10 +45,10 @@ final class DirectAcquisition implements AutoCloseable {
   private final JobObserver observer;
   private final LongSupplier nanoClock;
   private final int capacity;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition slotFreed = lock.newCondition();
+  private final AtomicInteger inWork = new AtomicInteger();
   private final Thread loop;
-  private int inWork;
+  /** Whether the loop is parked (or about to park) until a slot frees. */
+  private volatile boolean awaitingSlot;
   private volatile boolean running = true;
   private volatile CamundaFuture<ActivateJobsResponse> inFlight;
 
@@ -56,7 +60,9 @@ final class DirectAcquisition implements AutoCloseable {
     this.observer = setup.observer();
     this.nanoClock = setup.nanoClock();
     this.capacity = Math.min(plan.maxConcurrentJobs(), strategy.maxJobsInWork());
-    this.loop = Thread.ofPlatform().name("wb-direct-activation").daemon(true).start(this::run);
+    // assigned before the thread starts, so every thread that ends a job sees it
+    this.loop = Thread.ofPlatform().name("wb-direct-activation").daemon(true).unstarted(this::run);
+    loop.start();
   }
 
   private void run() {
@@ -91,15 +97,10 @@ final class DirectAcquisition implements AutoCloseable {
         continue;
       }
       long activatedNanos = nanoClock.getAsLong();
+      inWork.addAndGet(jobs.size());
       for (ActivatedJob activated : jobs) {
         Job job = Job.of(activated);
         observer.activated(job.key(), activatedNanos);
-        lock.lock();
-        try {
-          inWork++;
-        } finally {
-          lock.unlock();
-        }
         strategy.submit(job, activatedNanos).whenComplete((ignored, error) -> slotEnded());
       }
     }
@@ -107,26 +108,28 @@ final class DirectAcquisition implements AutoCloseable {
 
   /** Blocks until a slot is free; returns the free slots, or 0 when closing. */
   private int awaitFreeSlots() {
-    lock.lock();
-    try {
-      while (running && inWork >= capacity) {
-        slotFreed.await();
+    while (running) {
+      int free = capacity - inWork.get();
+      if (free > 0) {
+        return free;
       }
-      return running ? capacity - inWork : 0;
-    } catch (InterruptedException e) {
-      return 0;
-    } finally {
-      lock.unlock();
+      awaitingSlot = true;
+      // checked again after saying so: a slot freed in between either shows here or unparks us
+      if (capacity - inWork.get() <= 0 && running) {
+        LockSupport.park(this);
+      }
+      awaitingSlot = false;
+      if (Thread.interrupted()) {
+        return 0;
+      }
     }
+    return 0;
   }
 
   private void slotEnded() {
-    lock.lock();
-    try {
-      inWork--;
-      slotFreed.signalAll();
-    } finally {
-      lock.unlock();
+    inWork.decrementAndGet();
+    if (awaitingSlot) {
+      LockSupport.unpark(loop);
     }
   }
 

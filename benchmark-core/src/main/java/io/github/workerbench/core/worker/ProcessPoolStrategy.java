@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A user's handler runs in the children too (its jar on their class path); the commands it
  * sends travel to the parent over the pipe, and the parent sends them with its client, so the
- * children hold no connection to the engine (docs/adr/0006).
+ * children hold no connection to the engine (docs/adr/0007).
  *
  * <p>A child that dies mid-job fails that job (one retry fewer) and is replaced; the run goes on.
  * Thread-safe.

@@ -40,6 +40,10 @@ public final class FailureSchedule {
 
   /** Whether the next handler run fails; each call is one run. */
   public boolean nextRunFails() {
+    if (rate <= 0) {
+      // nothing fails whatever the run's number: no shared counter to bump per job
+      return false;
+    }
     return failsAt(runs.getAndIncrement());
   }
 

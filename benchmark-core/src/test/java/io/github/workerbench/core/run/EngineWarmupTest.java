@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 class EngineWarmupTest {
 
   private final AtomicLong nanos = new AtomicLong();
+  private final AtomicLong compileMillis = new AtomicLong();
+  /** The JIT's compile time each worker round adds, in turn (the last one repeats). */
+  private final List<Long> compilePerRound = new ArrayList<>(List.of(0L));
   private final List<String> steps = new ArrayList<>();
   private RuntimeException clientFailure;
   private RunStatus workerStatus = RunStatus.SUCCESS;
@@ -41,6 +44,8 @@ class EngineWarmupTest {
           steps.add("worker " + workerPlan.scenario().strategy().id());
           workerPlans.add(workerPlan);
           nanos.addAndGet(500_000_000L);
+          compileMillis.addAndGet(
+              compilePerRound.size() > 1 ? compilePerRound.remove(0) : compilePerRound.get(0));
           return RepeatMetrics.builder(0).status(workerStatus).error("1 of 250 did").build();
         }
       };
@@ -175,5 +180,77 @@ class EngineWarmupTest {
     assertThat(EngineWarmup.strategy(plan(StrategyKind.AUTO, TransportKind.REST)))
         .as("auto on sleep work")
         .isEqualTo(StrategyKind.VIRTUAL);
+  }
+
+  private final AtomicLong collections = new AtomicLong();
+
+  private EngineWarmup jitWatching(Warmup warmup) {
+    return new EngineWarmup(
+        warmup, nanos::get, compileMillis::get, collections::incrementAndGet, 2);
+  }
+
+  /** n = 20,000, c = 1,000, d = 0.1 s: 10,000 jobs per second at the ideal. */
+  private static ScenarioPlan busy() {
+    return ScenarioPlan.of(
+        ScenarioWarningsTest.scenario()
+            .strategy(StrategyKind.VIRTUAL)
+            .numInstances(20_000)
+            .maxConcurrentJobs(1_000)
+            .workDuration(0.1)
+            .acquisition(AcquisitionKind.DIRECT)
+            .transport(TransportKind.GRPC_STREAM)
+            .build());
+  }
+
+  @Test
+  void shouldWarmABusyWorkerInRoundsUntilTheJitCompilesLittleWhenItsRateIsHigh() {
+    // given rounds of 0.5 s in which the JIT compiles 400 ms, 300 ms, then 20 ms (4%)
+    EngineWarmup warmup = jitWatching(new Warmup(40));
+    compilePerRound.clear();
+    compilePerRound.addAll(List.of(400L, 300L, 20L));
+
+    // when
+    WarmupOutcome outcome = warmup.before(busy(), recording);
+
+    // then three rounds of 5,000 jobs each, the last one quiet
+    assertThat(steps)
+        .containsExactly(
+            "client grpc-stream direct 40", "worker virtual", "worker virtual", "worker virtual");
+    assertThat(workerPlans).allSatisfy(p -> assertThat(p.numInstances()).isEqualTo(5_000));
+    assertThat(outcome.seconds()).isEqualTo(3.5);
+    assertThat(collections).as("heap collected after the rounds").hasValue(1);
+  }
+
+  @Test
+  void shouldStopWhenTheBudgetIsSpentWhenTheJitNeverQuietsDown() {
+    // given every round spends its whole time compiling
+    EngineWarmup warmup = jitWatching(new Warmup(40));
+    compilePerRound.clear();
+    compilePerRound.add(500L);
+
+    // when
+    WarmupOutcome outcome = warmup.before(busy(), recording);
+
+    // then
+    // rounds of 0.5 s: the one started at 29.5 s is the last
+    assertThat(workerPlans).hasSize(60);
+    assertThat(outcome.warning()).isNull();
+  }
+
+  @Test
+  void shouldWarmOnceWhenTheScenarioIsSlowEvenIfTheJitIsBusy() {
+    // given 20 jobs at c = 5 of 1 s: 5 jobs per second, while the JIT compiles all the time
+    EngineWarmup warmup = jitWatching(new Warmup(40));
+    compilePerRound.clear();
+    compilePerRound.add(500L);
+
+    // when
+    warmup.before(plan(StrategyKind.THREAD, TransportKind.REST), recording);
+
+    // then one round of the standard 20 worker jobs, and no collection
+    assertThat(workerPlans)
+        .singleElement()
+        .satisfies(p -> assertThat(p.numInstances()).isEqualTo(20));
+    assertThat(collections).hasValue(0);
   }
 }

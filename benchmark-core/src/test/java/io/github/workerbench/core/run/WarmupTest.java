@@ -3,6 +3,8 @@ package io.github.workerbench.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.workerbench.model.scenario.ScenarioPlan;
+import io.github.workerbench.model.scenario.WorkloadKind;
 import org.junit.jupiter.api.Test;
 
 class WarmupTest {
@@ -50,5 +52,37 @@ class WarmupTest {
     assertThatThrownBy(() -> new Warmup(jobs))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("warm-up jobs must not be negative, but was -1");
+  }
+
+  private static ScenarioPlan plan(int n, int c, double d, WorkloadKind workload) {
+    return ScenarioPlan.of(
+        ScenarioWarningsTest.scenario()
+            .numInstances(n)
+            .maxConcurrentJobs(c)
+            .workDuration(d)
+            .workloadType(workload)
+            .build());
+  }
+
+  @Test
+  void shouldCallAScenarioBusyWhenItsIdealRateReachesAThousandJobsPerSecond() {
+    // given
+    Warmup standard = Warmup.standard();
+    // when / then: n / ideal time, the ideal being ceil(n / c) × d (cpu: c capped at the cores)
+    assertThat(standard.busy(plan(20_000, 1_000, 0.1, WorkloadKind.SLEEP), 2)).isTrue();
+    assertThat(standard.busy(plan(1_000, 100, 0.1, WorkloadKind.SLEEP), 2)).isTrue();
+    assertThat(standard.busy(plan(1_000, 99, 0.1, WorkloadKind.SLEEP), 2)).isFalse();
+    assertThat(standard.busy(plan(200, 20, 0.5, WorkloadKind.SLEEP), 2)).isFalse();
+    assertThat(standard.busy(plan(1_000, 100, 0.1, WorkloadKind.CPU), 2)).isFalse();
+  }
+
+  @Test
+  void shouldRunBetweenTheWorkerJobsAndFiveThousandJobsPerRoundWhenBusy() {
+    // given
+    Warmup standard = Warmup.standard();
+    // when / then
+    assertThat(standard.busyRoundJobs(plan(20_000, 1_000, 0.1, WorkloadKind.SLEEP))).isEqualTo(5_000);
+    assertThat(standard.busyRoundJobs(plan(2_000, 1_000, 0.01, WorkloadKind.SLEEP))).isEqualTo(2_000);
+    assertThat(standard.busyRoundJobs(plan(100, 100, 0.01, WorkloadKind.SLEEP))).isEqualTo(250);
   }
 }

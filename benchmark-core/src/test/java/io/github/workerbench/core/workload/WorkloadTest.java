@@ -158,4 +158,20 @@ class WorkloadTest {
     assertThat(loopFree).isTrue();
     assertThat(sleeping).isNotDone();
   }
+
+  @Test
+  void shouldEndAtOnceWhateverTheDurationWhenTheWorkIsNoOp() throws Exception {
+    // given
+    Workload workload = new NoOpWorkload();
+    long start = System.nanoTime();
+
+    // when a job of an hour runs blocking and non-blocking
+    workload.run(Duration.ofHours(1));
+    CompletableFuture<Void> async = workload.runAsync(Duration.ofHours(1), context);
+
+    // then both ended at once, and the work is no cpu work
+    assertThat(async).isCompleted();
+    assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(5).toNanos());
+    assertThat(workload.cpuBound()).isFalse();
+  }
 }

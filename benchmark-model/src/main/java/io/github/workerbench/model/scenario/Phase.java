@@ -48,6 +48,8 @@ public enum Phase {
   ACQUISITION("11_acquisition"),
   /** 12: acquisition and transport against a cluster 0 to 100 ms away (the embedded engine's latency). */
   CLUSTER_LATENCY("12_cluster_latency"),
+  /** 13: short jobs at high concurrency, where each strategy's ceiling on the machine lies. */
+  THROUGHPUT("13_throughput"),
   /** 14: every strategy calling a downstream HTTP service, at concurrency 10 to 1000. */
   HTTP_DOWNSTREAM("14_http_downstream");
 

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The lines a process-strategy child and its parent exchange when the child runs a user's handler
- * (see docs/adr/0006): the parent sends {@code handle <job>}; each command the handler sends comes
+ * (see docs/adr/0007): the parent sends {@code handle <job>}; each command the handler sends comes
  * back as {@code command <id> <command>}, which the parent sends with its own client and answers
  * with {@code ack <id> ok} or {@code ack <id> error <message>}; when the handler returns, the child
  * says {@code done ok} or {@code done error <message>}. Jobs, commands and messages are Base64 (UTF-8
