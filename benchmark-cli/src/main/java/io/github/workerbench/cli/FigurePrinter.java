@@ -113,6 +113,10 @@ final class FigurePrinter {
       out.printf(Locale.ROOT, "Faults:              %.0f redeliveries, %.0f failed jobs, %.0f incidents%n",
           sum(result, Metric.REDELIVERIES), sum(result, Metric.FAILED_JOBS), sum(result, Metric.INCIDENTS));
     }
+    if (result.startedEngine()) {
+      out.printf(Locale.ROOT, "Engine start-up:     %.3f s (outside the measured window)%n",
+          result.engineStartupSeconds());
+    }
     out.printf(Locale.ROOT, "Worker start-up:     %.3f s (outside the measured window)%n",
         result.workerStartupSeconds());
     if (result.warmupSeconds() > 0) {

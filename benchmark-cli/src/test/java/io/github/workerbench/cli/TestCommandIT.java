@@ -42,7 +42,8 @@ class TestCommandIT {
         .containsPattern("Efficiency: .*\\(why: [a-z_]+")
         .contains("Slot time:           working ")
         .contains("Why:                 ")
-        .contains("Engine conditions:   5 ms");
+        .contains("Engine conditions:   5 ms")
+        .containsPattern("Engine start-up:     \\d+\\.\\d{3} s \\(outside the measured window\\)");
     JsonNode file = new ObjectMapper().readTree(output.toFile());
     JsonNode result = file.get("results").get(0);
     assertThat(result.get("status").asText()).isEqualTo("success");

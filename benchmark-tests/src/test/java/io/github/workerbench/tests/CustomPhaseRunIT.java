@@ -180,8 +180,12 @@ class CustomPhaseRunIT {
     Map<String, Path> attachments = attachments(result);
 
     // then
-    assertThat(attachments).containsOnlyKeys("metrics.json", "latency.svg");
+    assertThat(attachments).containsOnlyKeys("metrics.json", "latency.svg", "diagnosis.txt");
     assertThat(JSON.readTree(attachments.get("metrics.json").toFile())).isEqualTo(written);
+    assertThat(Files.readString(attachments.get("diagnosis.txt")))
+        .startsWith("why: " + written.path("diagnosis").path("cause").asText() + "\n")
+        .contains("slot time: working ")
+        .contains("harness_bound: " + written.path("harness_bound").asBoolean());
     var svg =
         DocumentBuilderFactory.newInstance()
             .newDocumentBuilder()
