@@ -180,6 +180,7 @@ public final class BareCommand implements Callable<Integer> {
             "give a scenario file or the scenario options (--process-instances, ...), not both");
       }
       scenarios = selected(ScenarioReader.read(scenariosFile));
+      RunCommand.checkHandlers(scenariosFile, scenarios);
       if (given.contains(REPEATS)) {
         int repeats = scenario.repeatRuns;
         scenarios = scenarios.stream().map(s -> s.toBuilder().repeats(repeats).build()).toList();

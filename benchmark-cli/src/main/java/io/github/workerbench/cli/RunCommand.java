@@ -294,7 +294,7 @@ public final class RunCommand implements Callable<Integer> {
   private List<Scenario> loadScenarios() {
     if (scenariosFile != null) {
       List<Scenario> scenarios = ScenarioReader.read(scenariosFile);
-      checkHandlers(scenarios);
+      checkHandlers(scenariosFile, scenarios);
       return scenarios;
     }
     try {
@@ -308,7 +308,7 @@ public final class RunCommand implements Callable<Integer> {
    * Loads each user's handler the scenarios name, so that one that cannot run is bad input before
    * anything runs: one line naming the file, the scenario and the handler's class and jar.
    */
-  private void checkHandlers(List<Scenario> scenarios) {
+  static void checkHandlers(Path scenariosFile, List<Scenario> scenarios) {
     Set<List<String>> checked = new HashSet<>();
     for (Scenario scenario : scenarios) {
       if (scenario.handler() == null) {

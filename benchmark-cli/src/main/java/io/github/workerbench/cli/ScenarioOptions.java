@@ -1,5 +1,6 @@
 package io.github.workerbench.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.workerbench.core.handler.UserHandler;
@@ -163,13 +164,26 @@ final class ScenarioOptions {
     try {
       node = new ObjectMapper().readTree(Files.readString(variables));
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "--variables " + variables + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()), e);
+      throw new IllegalArgumentException("--variables " + variables + ": " + why(e), e);
     }
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("--variables " + variables + ": expected a JSON object");
     }
     return node.toString();
+  }
+
+  /** Why the variables file could not be read, in one line (Jackson's own message has several). */
+  private static String why(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof JsonProcessingException json) {
+      var location = json.getLocation();
+      return "not valid JSON"
+          + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
+          + ": " + json.getOriginalMessage().lines().findFirst().orElse("");
+    }
+    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
   }
 
   /** The options of this mixin that the user gave on the command line, by their longest name. */

@@ -218,6 +218,29 @@ class RunCommandBadInputTest {
   }
 
   @Test
+  void shouldRefuseTheHandlerBeforeAnythingRunsWhenBareReadsTheFile() throws IOException {
+    // given a scenario naming a handler class that is nowhere
+    Path scenarios =
+        Files.writeString(
+            folder.resolve("scenarios.json"),
+            "[" + SCENARIO.replace("\"phase\": \"4_load_scaling\"",
+                "\"phase\": \"4_load_scaling\", \"handler\": \"acme.Missing\"") + "]");
+    Path results = folder.resolve("results.json");
+
+    // when the engine-free floor is asked for it
+    StringWriter err = new StringWriter();
+    int exit = execute(err, List.of("bare", scenarios.toString(), "--output", results.toString()));
+
+    // then as bench run: one line naming the file, the scenario, the field and the class
+    assertThat(exit).isEqualTo(BenchCli.EXIT_BAD_INPUT);
+    assertThat(err.toString().lines().toList())
+        .singleElement()
+        .asString()
+        .contains("scenarios.json", "'load_async_10'", "field handler", "acme.Missing: no such class");
+    assertThat(results).doesNotExist();
+  }
+
+  @Test
   void shouldSayTheFileCannotBeReadWhenItIsADirectory() throws IOException {
     // given a path that exists but is no readable file
     Path directory = Files.createDirectory(folder.resolve("scenarios.json"));

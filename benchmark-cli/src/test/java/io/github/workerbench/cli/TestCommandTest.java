@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import picocli.CommandLine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 class TestCommandTest {
 
@@ -68,5 +71,23 @@ class TestCommandTest {
         .doesNotContain("\n")
         .contains("simulated by the embedded engine only, but the engine is remote")
         .contains("--engine-latency-ms");
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldPrintOneLineNamingTheFileWhenTheVariablesAreNotJson(@TempDir Path dir) throws Exception {
+    // given a variables file cut off in the middle of its object
+    Path variables = dir.resolve("vars.json");
+    Files.writeString(variables, "{\"order\": 47");
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = BenchCli.newCommandLine();
+    commandLine.setErr(new PrintWriter(err));
+    commandLine.setOut(new PrintWriter(new StringWriter()));
+    // when
+    int exitCode = commandLine.execute("test", "--variables", variables.toString());
+    // then nothing ran: one line naming the file and where its JSON broke
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .doesNotContain("\n")
+        .contains("--variables " + variables + ": not valid JSON (line 1, column ");
   }
 }

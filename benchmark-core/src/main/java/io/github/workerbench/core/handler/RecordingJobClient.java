@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,6 +40,12 @@ public final class RecordingJobClient implements JobClient {
      * @param message a failure's or error's message, or {@code null}
      */
     void acknowledged(JobCommand.Kind kind, int retries, String message, long nanos);
+
+    /**
+     * The handler is about to send its first command for the job, at {@code nanos}: its work is
+     * done, and what follows until the acknowledgement is the command's round trip.
+     */
+    default void sending(long nanos) {}
   }
 
   private final JobClient delegate;
@@ -46,6 +53,7 @@ public final class RecordingJobClient implements JobClient {
   private final LongSupplier nanoClock;
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
   private volatile boolean sent;
+  private final AtomicBoolean sending = new AtomicBoolean();
 
   /**
    * @param delegate the worker's client, which sends the commands
@@ -61,6 +69,14 @@ public final class RecordingJobClient implements JobClient {
   /** Whether the handler sent a completion, failure or error. */
   public boolean sentAny() {
     return sent;
+  }
+
+  /**
+   * Whether the handler began sending a command (its work ended then, even if the send itself
+   * then threw).
+   */
+  public boolean sending() {
+    return sending.get();
   }
 
   /**
@@ -131,6 +147,9 @@ public final class RecordingJobClient implements JobClient {
     }
     InvocationHandler handler =
         (proxy, method, args) -> {
+          if (method.getName().equals("send") && sending.compareAndSet(false, true)) {
+            listener.sending(nanoClock.getAsLong());
+          }
           Object result;
           try {
             result = method.invoke(step, args);

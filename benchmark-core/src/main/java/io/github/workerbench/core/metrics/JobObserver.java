@@ -28,6 +28,12 @@ public interface JobObserver {
    */
   default void failed(long jobKey, int retriesLeft, String reason, long failedNanos) {}
 
+  /**
+   * The job's slot is free although the engine acknowledged nothing for it: its completion was
+   * refused (the job timed out and was given to another run) or a user's handler sent no command.
+   */
+  default void released(long jobKey, long releasedNanos) {}
+
   /** An observer that hands every event to {@code first}, then to {@code second}. */
   static JobObserver both(JobObserver first, JobObserver second) {
     return new PairedJobObserver(first, second);

@@ -39,4 +39,10 @@ record PairedJobObserver(JobObserver first, JobObserver second) implements JobOb
     first.failed(jobKey, retriesLeft, reason, failedNanos);
     second.failed(jobKey, retriesLeft, reason, failedNanos);
   }
+
+  @Override
+  public void released(long jobKey, long releasedNanos) {
+    first.released(jobKey, releasedNanos);
+    second.released(jobKey, releasedNanos);
+  }
 }

@@ -125,6 +125,11 @@ public final class RunRecorder implements JobObserver {
   }
 
   @Override
+  public void released(long jobKey, long releasedNanos) {
+    slots.acknowledged(releasedNanos);
+  }
+
+  @Override
   public void failed(long jobKey, int retriesLeft, String reason, long failedNanos) {
     slots.acknowledged(failedNanos);
     failedJobs.increment();

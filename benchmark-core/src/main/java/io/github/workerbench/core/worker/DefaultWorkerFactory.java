@@ -121,8 +121,13 @@ public final class DefaultWorkerFactory implements WorkerFactory {
         UserHandler handler;
         try {
           handler = UserHandler.load(plan.scenario().handler(), plan.scenario().handlerClasspath());
+        } catch (HandlerException e) {
+          throw new BenchmarkException(e.getMessage(), e);
+        }
+        try {
           handler.requireRunnableBy(plan.scenario().strategy());
         } catch (HandlerException e) {
+          handler.close();
           throw new BenchmarkException(e.getMessage(), e);
         }
         return new Services(null, null, handler);

@@ -1,6 +1,7 @@
 package io.github.workerbench.core.worker;
 
 import io.camunda.client.api.worker.JobClient;
+import io.github.workerbench.core.handler.JobCommand;
 import io.github.workerbench.core.handler.RecordingJobClient;
 import io.github.workerbench.core.handler.UserHandler;
 import io.github.workerbench.core.metrics.JobObserver;
@@ -197,13 +198,13 @@ final class JobExecution {
     try {
       handlerWork.run(job, client);
     } catch (InterruptedException e) {
-      observer.finished(job.key(), nanoClock.getAsLong());
+      handlerReturned(job, client);
       Thread.currentThread().interrupt();
       return;
     } catch (Exception | Error e) {
       error = e;
     }
-    observer.finished(job.key(), nanoClock.getAsLong());
+    handlerReturned(job, client);
     try {
       handlerEnded(job, client, error).join();
     } catch (CompletionException | java.util.concurrent.CancellationException e) {
@@ -220,7 +221,7 @@ final class JobExecution {
         .toCompletableFuture()
         .handle(
             (ignored, error) -> {
-              observer.finished(job.key(), nanoClock.getAsLong());
+              handlerReturned(job, client);
               return unwrap(error);
             })
         .thenCompose(error -> handlerEnded(job, client, error))
@@ -238,24 +239,49 @@ final class JobExecution {
    */
   private CompletableFuture<Void> handlerEnded(Job job, RecordingJobClient client, Throwable error) {
     if (client.sentAny()) {
-      return client.ended();
+      return client.ended().whenComplete(
+          (ignored, refused) -> {
+            if (refused != null) {
+              observer.released(job.key(), nanoClock.getAsLong());
+            }
+          });
     }
     if (error != null) {
       return report(job, error);
     }
     LOG.debug("Job {}'s handler returned without completing or failing it", job.key());
+    observer.released(job.key(), nanoClock.getAsLong());
     return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * The handler returned: its work ended now unless it sent a command before returning, which
+   * ended it then ({@link RecordingJobClient.Listener#sending}), so that a handler waiting for its
+   * command's answer spends that wait awaiting completion, not working.
+   */
+  private void handlerReturned(Job job, RecordingJobClient client) {
+    if (!client.sending()) {
+      observer.finished(job.key(), nanoClock.getAsLong());
+    }
   }
 
   private RecordingJobClient recording(Job job) {
     return new RecordingJobClient(
         reporter.jobClient(),
-        (kind, retries, message, nanos) -> {
-          switch (kind) {
-            case COMPLETE -> observer.completed(job.key(), job.processInstanceKey(), nanos);
-            case FAIL -> observer.failed(job.key(), retries, String.valueOf(message), nanos);
-            // an error no boundary event catches ends the job as an incident does
-            case THROW_ERROR -> observer.failed(job.key(), 0, String.valueOf(message), nanos);
+        new RecordingJobClient.Listener() {
+          @Override
+          public void sending(long nanos) {
+            observer.finished(job.key(), nanos);
+          }
+
+          @Override
+          public void acknowledged(JobCommand.Kind kind, int retries, String message, long nanos) {
+            switch (kind) {
+              case COMPLETE -> observer.completed(job.key(), job.processInstanceKey(), nanos);
+              case FAIL -> observer.failed(job.key(), retries, String.valueOf(message), nanos);
+              // an error no boundary event catches ends the job as an incident does
+              case THROW_ERROR -> observer.failed(job.key(), 0, String.valueOf(message), nanos);
+            }
           }
         },
         nanoClock);
@@ -266,10 +292,15 @@ final class JobExecution {
       return reporter
           .complete(job)
           .toCompletableFuture()
-          .thenAccept(
-              ignored ->
-                  observer.completed(
-                      job.key(), job.processInstanceKey(), nanoClock.getAsLong()));
+          .whenComplete(
+              (ignored, refused) -> {
+                if (refused == null) {
+                  observer.completed(job.key(), job.processInstanceKey(), nanoClock.getAsLong());
+                } else {
+                  observer.released(job.key(), nanoClock.getAsLong());
+                }
+              })
+          .thenApply(ignored -> (Void) null);
     }
     int retriesLeft = Math.max(0, job.retries() - 1);
     String reason = String.valueOf(error.getMessage());

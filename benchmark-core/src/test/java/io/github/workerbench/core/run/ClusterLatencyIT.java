@@ -112,7 +112,7 @@ class ClusterLatencyIT {
     ScenarioPlan plan =
         ScenarioPlan.of(
             scenario("pressed_" + transport.id())
-                .numInstances(100)
+                .numInstances(40)
                 .maxConcurrentJobs(20)
                 .transport(transport)
                 .engineLatencyMs(20L)
@@ -125,7 +125,7 @@ class ClusterLatencyIT {
     // then the harness (creations) and the client's JobWorker (activations) retried the refusals
     assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
     RepeatMetrics repeat = only(result);
-    assertThat(repeat.jobsCompleted()).isEqualTo(100);
+    assertThat(repeat.jobsCompleted()).isEqualTo(40);
     assertThat(repeat.incidents()).isZero();
     assertThat(engine.refusedCommands()).isPositive();
   }

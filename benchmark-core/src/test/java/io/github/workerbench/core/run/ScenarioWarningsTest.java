@@ -2,10 +2,14 @@ package io.github.workerbench.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.workerbench.model.result.Diagnosis;
 import io.github.workerbench.model.result.RepeatMetrics;
+import io.github.workerbench.model.result.SlotUse;
+import io.github.workerbench.model.scenario.AcquisitionKind;
 import io.github.workerbench.model.scenario.Scenario;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.StrategyKind;
+import io.github.workerbench.model.scenario.TransportKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -110,6 +114,33 @@ class ScenarioWarningsTest {
     assertThat(warnings.get(0)).startsWith("3 redeliveries");
     assertThat(warnings.get(1)).startsWith("3 handler runs failed");
     assertThat(warnings.get(2)).startsWith("1 jobs ran out of retries");
+  }
+
+  @Test
+  void shouldWarnTheMachineSetTheResultWhenARepeatUsedNinetyPercentOfTheCores() {
+    // given two repeats, the second with its process tree at 93% of the cores during the window
+    Diagnosis.Context context =
+        new Diagnosis.Context(
+            StrategyKind.THREAD, WorkloadKind.CPU, AcquisitionKind.DIRECT, TransportKind.GRPC_STREAM,
+            4, 0.5, 2);
+    SlotUse slots = SlotUse.of(80, 10, 0, 5, 5, 10);
+    RepeatMetrics calm =
+        RepeatMetrics.builder(1).efficiency(0.8).cpuUtilization(0.40).slotUse(slots)
+            .diagnosisContext(context).build();
+    RepeatMetrics busy =
+        RepeatMetrics.builder(2).efficiency(0.8).cpuUtilization(0.93).slotUse(slots)
+            .diagnosisContext(context).build();
+
+    // when
+    List<String> warnings = ScenarioWarnings.after(List.of(calm, busy), 2);
+
+    // then
+    assertThat(busy.diagnosis().harnessBound()).isTrue();
+    assertThat(calm.diagnosis().harnessBound()).isFalse();
+    assertThat(warnings)
+        .containsExactly(
+            "harness_bound: the process and its children used up to 93% of the 2 cores during 1 of"
+                + " 2 measured windows, so the machine, not the strategy, set this result");
   }
 
   @Test

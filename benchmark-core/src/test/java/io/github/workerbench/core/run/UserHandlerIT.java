@@ -8,6 +8,7 @@ import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.model.result.RepeatMetrics;
 import io.github.workerbench.model.result.RunStatus;
 import io.github.workerbench.model.result.ScenarioResult;
+import io.github.workerbench.model.result.SlotUse;
 import io.github.workerbench.model.scenario.AcquisitionKind;
 import io.github.workerbench.model.scenario.Scenario;
 import io.github.workerbench.model.scenario.ScenarioPlan;
@@ -84,6 +85,32 @@ class UserHandlerIT {
     assertThat(repeat.diagnosis().slots().workPerRunSeconds()).isGreaterThanOrEqualTo(0.01);
   }
 
+  @Test
+  void shouldCountTheHandlersWaitForItsAnswerAsAwaitingCompletionWhenTheEngineIsFarAway() {
+    // given a handler that sends its completion and waits for the answer (send().join()), one
+    // job at a time, against an engine 25 ms away
+    ScenarioPlan plan =
+        ScenarioPlan.of(
+            handled("acme.CompletingHandler", StrategyKind.THREAD)
+                .numInstances(10)
+                .maxConcurrentJobs(1)
+                .transport(TransportKind.GRPC_POLL)
+                .engineLatencyMs(25L)
+                .build());
+
+    // when
+    ScenarioResult result = runner.run(plan);
+
+    // then its wait for the answer (at least the 25 ms the engine adds) is the completion's round
+    // trip, not the handler's work, which ended when it sent the command
+    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
+    RepeatMetrics repeat = result.repeats().get(0);
+    SlotUse slots = repeat.diagnosis().slots();
+    double completionPerRun = slots.awaitingCompletion() * repeat.totalTimeSeconds() / repeat.jobsCompleted();
+    assertThat(completionPerRun).as("awaiting completion per run (s), %s", slots).isGreaterThanOrEqualTo(0.0245);
+    assertThat(slots.workPerRunSeconds()).as("work per run (s), %s", slots).isGreaterThanOrEqualTo(0.01);
+  }
+
   @ParameterizedTest
   @EnumSource(value = TransportKind.class, names = {"REST", "GRPC_STREAM"})
   void shouldCompleteEveryJobWhenTheNonBlockingHandlerRunsOnTheEventLoop(TransportKind transport) {
@@ -118,7 +145,7 @@ class UserHandlerIT {
     // given 5 jobs of 3 retries each, every run failing
     ScenarioPlan plan =
         ScenarioPlan.of(
-            handled("acme.FailingHandler", strategy).numInstances(5).timeout(8).build());
+            handled("acme.FailingHandler", strategy).numInstances(5).timeout(4).build());
 
     // when
     ScenarioResult result = runner.run(plan);
