@@ -29,8 +29,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -77,7 +75,6 @@ public final class EngineImage {
   private static final String JAR_IN_IMAGE = "/opt/workerbench/engine.jar";
   private static final int NOBODY = 65534;
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
-  private static final Pattern LDD_PATH = Pattern.compile("(?:=>\\s*)?(/\\S+)\\s+\\(0x[0-9a-f]+\\)");
 
   private final DockerClient docker;
   private final Path engineJar;
@@ -226,12 +223,12 @@ public final class EngineImage {
       throw new EngineStartException("Expected to create a temporary folder, but " + e, e);
     }
     try {
-      String modules = modules();
+      String modules = JlinkRuntime.modules(engineJar);
       progress.accept("jdeps: the engine uses " + modules);
       Path runtime = work.resolve("runtime");
-      jlink(modules, runtime);
+      JlinkRuntime.link(modules, runtime);
       progress.accept("jlink: a runtime of " + megabytes(sizeOf(runtime)) + " MB");
-      Set<Path> libraries = sharedLibraries(runtime);
+      Set<Path> libraries = JlinkRuntime.sharedLibraries(runtime);
       progress.accept("ldd: " + libraries.size() + " shared libraries " + libraries);
       Path context = work.resolve("context.tar");
       writeContext(context, runtime, libraries);
@@ -264,155 +261,6 @@ public final class EngineImage {
           "Expected to read the runnable engine jar " + engineJar + ", but " + e, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private String modules() {
-    String output =
-        run(
-            "jdeps",
-            "--print-module-deps",
-            "--ignore-missing-deps",
-            "--multi-release",
-            Integer.toString(Runtime.version().feature()),
-            engineJar.toString());
-    String[] lines = output.strip().split("\n");
-    String modules = lines[lines.length - 1].strip(); // after any warnings
-    if (!modules.matches("[a-z][a-z0-9._]*(,[a-z][a-z0-9._]*)*")) {
-      throw new EngineStartException(
-          "Expected jdeps to list the engine's modules, but it printed: " + output);
-    }
-    return modules;
-  }
-
-  private void jlink(String modules, Path runtime) {
-    run(
-        "jlink",
-        "--add-modules",
-        modules,
-        "--strip-debug",
-        "--no-man-pages",
-        "--no-header-files",
-        "--compress=zip-6",
-        "--generate-cds-archive",
-        "--output",
-        runtime.toString());
-  }
-
-  /**
-   * Runs a tool of the running JDK ({@code java.home/bin}) in a process of its own (jlink's CDS
-   * step prints to the standard output of whatever runs it); its output, or an exception with
-   * it.
-   */
-  private static String run(String tool, String... args) {
-    Path executable = Path.of(System.getProperty("java.home"), "bin", tool);
-    if (!Files.isExecutable(executable)) {
-      throw new EngineStartException(
-          "Expected the JDK tool "
-              + executable
-              + ", but it is not there; run with a JDK (not a JRE) 21 or newer");
-    }
-    List<String> command = new ArrayList<>();
-    command.add(executable.toString());
-    command.addAll(List.of(args));
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new EngineStartException("Expected " + tool + " to finish, but it hung");
-      }
-      if (process.exitValue() != 0) {
-        throw new EngineStartException(
-            "Expected "
-                + String.join(" ", command)
-                + " to succeed, but it exited with "
-                + process.exitValue()
-                + ": "
-                + output.strip());
-      }
-      return output;
-    } catch (IOException e) {
-      throw new EngineStartException("Expected to run " + executable + ", but " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineStartException("Interrupted while running " + tool, e);
-    }
-  }
-
-  /**
-   * The libraries outside the runtime that its binaries link to, as {@code ldd} resolves them:
-   * where the dynamic loader of the image will look for them (no {@code ld.so.cache} there, so
-   * the loader's own default folders, which are where {@code ldd} found them).
-   */
-  private static Set<Path> sharedLibraries(Path runtime) throws IOException {
-    Set<Path> libraries = new TreeSet<>();
-    List<Path> binaries;
-    try (Stream<Path> files = Files.walk(runtime)) {
-      binaries = files.filter(Files::isRegularFile).filter(EngineImage::isElf).toList();
-    }
-    for (Path binary : binaries) {
-      libraries.addAll(linkedLibraries(ldd(binary), runtime));
-    }
-    if (libraries.isEmpty()) {
-      throw new EngineStartException(
-          "Expected ldd to name the C library the runtime links to, but it named nothing");
-    }
-    return libraries;
-  }
-
-  /** The absolute library paths in {@code ldd} output, those inside {@code runtime} left out. */
-  static Set<Path> linkedLibraries(String lddOutput, Path runtime) {
-    Set<Path> paths = new TreeSet<>();
-    for (String line : lddOutput.split("\n")) {
-      if (line.contains("not found")) {
-        continue; // absent on this machine, so the runtime never loads it here either
-      }
-      Matcher matcher = LDD_PATH.matcher(line);
-      if (matcher.find()) {
-        Path path = Path.of(matcher.group(1)).normalize();
-        if (!path.startsWith(runtime)) {
-          paths.add(path);
-        }
-      }
-    }
-    return paths;
-  }
-
-  private static String ldd(Path binary) throws IOException {
-    Process process;
-    try {
-      process = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new EngineStartException(
-          "Expected ldd (glibc's) to list the runtime's shared libraries, but it cannot run: "
-              + e.getMessage(),
-          e);
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new EngineStartException("Expected ldd " + binary + " to finish, but it hung");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineStartException("Interrupted while running ldd " + binary, e);
-    }
-    // exit 1 with "not a dynamic executable" for static files: nothing to add
-    return output;
-  }
-
-  private static boolean isElf(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] magic = in.readNBytes(4);
-      return magic.length == 4
-          && magic[0] == 0x7f
-          && magic[1] == 'E'
-          && magic[2] == 'L'
-          && magic[3] == 'F';
-    } catch (IOException e) {
-      return false;
     }
   }
 

@@ -26,7 +26,7 @@ class EngineImageTest {
         """;
 
     // when
-    var libraries = EngineImage.linkedLibraries(ldd, Path.of("/tmp/rt"));
+    var libraries = JlinkRuntime.linkedLibraries(ldd, Path.of("/tmp/rt"));
 
     // then the C library and the dynamic loader; nothing absent, nothing of the runtime
     assertThat(libraries)
