@@ -15,6 +15,8 @@ import java.util.TreeSet;
 final class SvgChart {
 
   private static final int WIDTH = 640;
+  /** The widest the labels of {@link #bars} may take; longer ones are cut at the left. */
+  private static final int MAX_LABEL_WIDTH = 320;
   private static final int LEFT = 64;
   private static final int RIGHT = 136;
   private static final int TOP = 18;
@@ -118,7 +120,9 @@ final class SvgChart {
   /** A horizontal bar chart, one bar per item, x from 0. */
   static String bars(String id, String title, String unit, List<Bar> bars) {
     int rowHeight = 18;
-    int labelWidth = 220;
+    // room for the longest label at about 7 px a character (11 px sans-serif), within bounds
+    int longest = bars.stream().mapToInt(bar -> bar.label().length()).max().orElse(0);
+    int labelWidth = Math.min(MAX_LABEL_WIDTH, Math.max(220, 7 * longest + 12));
     int height = TOP + bars.size() * rowHeight + BOTTOM;
     double top = niceMax(bars.stream().mapToDouble(Bar::value).max().orElse(0));
     int plotWidth = WIDTH - labelWidth - 70;
