@@ -11,7 +11,12 @@ import io.github.workerbench.model.scenario.StrategyKind;
 import io.github.workerbench.model.scenario.TransportKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DiagnosisTest {
 
@@ -43,38 +48,60 @@ class DiagnosisTest {
     assertThat(diagnosis.harnessBound()).isFalse();
   }
 
-  @Test
-  void shouldNameTheActivationRoundTripsWhenSlotsAwaitedActivationUnderDirectActivation() {
-    // given
-    Context direct =
-        new Context(
-            StrategyKind.THREAD, WorkloadKind.SLEEP, AcquisitionKind.DIRECT, TransportKind.REST, 20, 0.5, 2);
-
-    // when
-    Diagnosis diagnosis = Diagnosis.of(slots(100, 20, 1, 1, 2, 200), 0.8, 0.05, direct);
-
-    // then
-    assertThat(diagnosis.cause()).isEqualTo(Cause.ACTIVATION_ROUND_TRIPS);
+  /**
+   * Repeats whose slots waited mostly in one place, each named with the cause it shows: the
+   * slot-seconds, the efficiency, the process's share of the cores and the cause.
+   */
+  static Stream<Arguments> singleCauses() {
+    return Stream.of(
+        Arguments.of(
+            Named.of(
+                "slots awaited activation under direct activation",
+                new Context(
+                    StrategyKind.THREAD, WorkloadKind.SLEEP, AcquisitionKind.DIRECT, TransportKind.REST, 20, 0.5, 2)),
+            slots(100, 20, 1, 1, 2, 200),
+            0.8,
+            0.05,
+            Cause.ACTIVATION_ROUND_TRIPS),
+        Arguments.of(
+            Named.of("finished jobs held their slots", jobWorker(StrategyKind.THREAD)),
+            slots(100, 5, 1, 30, 2, 200),
+            0.7,
+            0.05,
+            Cause.COMPLETION_ROUND_TRIPS),
+        Arguments.of(
+            Named.of("activated jobs waited for the strategy", jobWorker(StrategyKind.AUTO)),
+            slots(60, 5, 30, 3, 2, 120),
+            0.6,
+            0.05,
+            Cause.START_QUEUE),
+        // subprocess work of 0.5 s whose runs took 0.75 s
+        Arguments.of(
+            Named.of(
+                "each run took longer than its duration",
+                new Context(
+                    StrategyKind.THREAD,
+                    WorkloadKind.SUBPROCESS,
+                    AcquisitionKind.DIRECT,
+                    TransportKind.REST,
+                    20,
+                    0.5,
+                    2)),
+            slots(150, 5, 2, 1, 2, 200),
+            0.62,
+            0.3,
+            Cause.WORK_SLOWER));
   }
 
-  @Test
-  void shouldNameTheCompletionRoundTripsWhenFinishedJobsHeldTheirSlots() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("singleCauses")
+  void shouldNameTheCauseWhenTheSlotsWaitedMostlyInOnePlace(
+      Context context, SlotUse use, double efficiency, double cpuShare, Cause expected) {
     // when
-    Diagnosis diagnosis =
-        Diagnosis.of(slots(100, 5, 1, 30, 2, 200), 0.7, 0.05, jobWorker(StrategyKind.THREAD));
+    Diagnosis diagnosis = Diagnosis.of(use, efficiency, cpuShare, context);
 
     // then
-    assertThat(diagnosis.cause()).isEqualTo(Cause.COMPLETION_ROUND_TRIPS);
-  }
-
-  @Test
-  void shouldNameTheStartQueueWhenActivatedJobsWaitedForTheStrategy() {
-    // when
-    Diagnosis diagnosis =
-        Diagnosis.of(slots(60, 5, 30, 3, 2, 120), 0.6, 0.05, jobWorker(StrategyKind.AUTO));
-
-    // then
-    assertThat(diagnosis.cause()).isEqualTo(Cause.START_QUEUE);
+    assertThat(diagnosis.cause()).isEqualTo(expected);
   }
 
   @Test
@@ -118,20 +145,6 @@ class DiagnosisTest {
     // then
     assertThat(diagnosis.cause()).isEqualTo(Diagnosis.Cause.STRATEGY_CAPACITY);
     assertThat(diagnosis.strategySlots()).isEqualTo(4);
-  }
-
-  @Test
-  void shouldNameSlowWorkWhenEachRunTookLongerThanItsDuration() {
-    // given subprocess work of 0.5 s whose runs took 0.75 s
-    Context subprocess =
-        new Context(
-            StrategyKind.THREAD, WorkloadKind.SUBPROCESS, AcquisitionKind.DIRECT, TransportKind.REST, 20, 0.5, 2);
-
-    // when
-    Diagnosis diagnosis = Diagnosis.of(slots(150, 5, 2, 1, 2, 200), 0.62, 0.3, subprocess);
-
-    // then
-    assertThat(diagnosis.cause()).isEqualTo(Cause.WORK_SLOWER);
   }
 
   @Test
