@@ -12,7 +12,6 @@ import io.github.workerbench.model.scenario.Scenario;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.StrategyKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
-import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +34,7 @@ class HttpWorkIT {
     runner =
         new ScenarioRunner(
             new EngineRepeatDriver(
-                EmbeddedEngine::new, new DefaultWorkerFactory(), Warmup.standard(), System::nanoTime),
-            System::nanoTime,
-            Clock.systemUTC(),
-            RunListener.noop());
+                EmbeddedEngine::new, new DefaultWorkerFactory(), Warmup.standard(), System::nanoTime));
   }
 
   @AfterAll

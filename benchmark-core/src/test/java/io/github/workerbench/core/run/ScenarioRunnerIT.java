@@ -311,25 +311,13 @@ class ScenarioRunnerIT {
   }
 
   /** Delegates to a started engine without stopping it, so tests share one engine. */
-  private record SharedEngine(EmbeddedEngine delegate)
-      implements io.github.workerbench.core.engine.EngineAdapter {
+  private static final class SharedEngine extends ForwardingEngine {
+    SharedEngine(EmbeddedEngine delegate) {
+      super(delegate);
+    }
+
     @Override
     public void start() {}
-
-    @Override
-    public java.net.URI grpcAddress() {
-      return delegate.grpcAddress();
-    }
-
-    @Override
-    public java.net.URI restAddress() {
-      return delegate.restAddress();
-    }
-
-    @Override
-    public io.camunda.client.CamundaClientBuilder newClientBuilder() {
-      return delegate.newClientBuilder();
-    }
 
     @Override
     public void close() {}

@@ -17,7 +17,6 @@ import io.github.workerbench.model.scenario.TransportKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,10 +41,7 @@ class UserHandlerIT {
     runner =
         new ScenarioRunner(
             new EngineRepeatDriver(
-                EmbeddedEngine::new, new DefaultWorkerFactory(), Warmup.standard(), System::nanoTime),
-            System::nanoTime,
-            Clock.systemUTC(),
-            RunListener.noop());
+                EmbeddedEngine::new, new DefaultWorkerFactory(), Warmup.standard(), System::nanoTime));
   }
 
   @AfterAll
