@@ -39,10 +39,7 @@ class ApiVersionClientsIT {
     // given
     engine = EngineServer.start(EngineConfig.builder().ephemeralPorts().apiVersion(ApiVersion.V8_8).build());
     client =
-        CamundaClient.newClientBuilder()
-            .applyEnvironmentVariableOverrides(false)
-            .grpcAddress(engine.grpcAddress())
-            .restAddress(engine.restAddress())
+        EngineClients.builder(engine)
             .preferRestOverGrpc(rest)
             .build();
 

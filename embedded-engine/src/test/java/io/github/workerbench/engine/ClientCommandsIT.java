@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,24 +47,11 @@ class ClientCommandsIT {
   /** A client preferring the protocol, with a one-task process of its own deployed. */
   private CamundaClient client(Protocol protocol, String processId) {
     CamundaClient client =
-        CamundaClient.newClientBuilder()
-            .applyEnvironmentVariableOverrides(false)
-            .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))
-            .restAddress(URI.create("http://127.0.0.1:" + engine.restPort()))
+        EngineClients.builder(engine)
             .preferRestOverGrpc(protocol == Protocol.REST)
             .build();
     clients.add(client);
-    client
-        .newDeployResourceCommand()
-        .addProcessModel(
-            Bpmn.createExecutableProcess(processId)
-                .startEvent()
-                .serviceTask("t", t -> t.zeebeJobType(processId))
-                .endEvent()
-                .done(),
-            processId + ".bpmn")
-        .send()
-        .join();
+    EngineClients.deployOneTask(client, processId);
     return client;
   }
 

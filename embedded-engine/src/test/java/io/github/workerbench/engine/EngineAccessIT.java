@@ -67,10 +67,7 @@ class EngineAccessIT {
 
   private CamundaClient client(EngineServer engine, Transport transport, CredentialsProvider credentials) {
     CamundaClientBuilder builder =
-        CamundaClient.newClientBuilder()
-            .applyEnvironmentVariableOverrides(false)
-            .grpcAddress(engine.grpcAddress())
-            .restAddress(engine.restAddress())
+        EngineClients.builder(engine)
             .preferRestOverGrpc(transport == Transport.REST)
             .defaultJobWorkerStreamEnabled(transport == Transport.GRPC_STREAM)
             .credentialsProvider(credentials);

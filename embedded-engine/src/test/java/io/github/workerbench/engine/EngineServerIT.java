@@ -15,7 +15,6 @@ import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.grpc.Status;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +64,7 @@ class EngineServerIT {
 
   private CamundaClient client(boolean rest, boolean stream) {
     CamundaClient client =
-        CamundaClient.newClientBuilder()
-            .applyEnvironmentVariableOverrides(false)
-            .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))
-            .restAddress(URI.create("http://127.0.0.1:" + engine.restPort()))
+        EngineClients.builder(engine)
             .preferRestOverGrpc(rest)
             .defaultJobWorkerStreamEnabled(stream)
             .build();

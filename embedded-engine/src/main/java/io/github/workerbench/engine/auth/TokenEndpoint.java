@@ -13,9 +13,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -86,16 +84,7 @@ public final class TokenEndpoint implements AutoCloseable {
     }
     TokenEndpoint endpoint = new TokenEndpoint(host);
     TokenHandler handler = new TokenHandler(credentials, tokens, new ObjectMapper());
-    endpoint.listener =
-        HttpListener.bind(
-            host,
-            port,
-            1,
-            ch ->
-                ch.pipeline()
-                    .addLast(new HttpServerCodec())
-                    .addLast(new HttpObjectAggregator(64 * 1024))
-                    .addLast(handler));
+    endpoint.listener = HttpListener.bind(host, port, handler);
     return endpoint;
   }
 

@@ -3,6 +3,7 @@ package io.github.workerbench.engine.internal;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -13,7 +14,9 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +67,24 @@ public final class HttpListener implements AutoCloseable {
       shutDown(group);
       throw e;
     }
+  }
+
+  /**
+   * Binds a small endpoint: one thread, whole requests of up to 64 KiB, each handed to {@code
+   * handler} (which must be sharable: every connection gets the same one).
+   *
+   * @throws RuntimeException wrapping the bind failure (e.g. port in use); the loop is shut down
+   */
+  public static HttpListener bind(String host, int port, ChannelHandler handler) {
+    return bind(
+        host,
+        port,
+        1,
+        ch ->
+            ch.pipeline()
+                .addLast(new HttpServerCodec())
+                .addLast(new HttpObjectAggregator(64 * 1024))
+                .addLast(handler));
   }
 
   /** The bound port. */

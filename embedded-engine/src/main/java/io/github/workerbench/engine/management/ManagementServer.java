@@ -10,9 +10,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 
@@ -51,16 +49,7 @@ public final class ManagementServer implements AutoCloseable {
   public static ManagementServer start(String host, int port) {
     ManagementServer server = new ManagementServer();
     HealthHandler handler = new HealthHandler(server);
-    server.listener =
-        HttpListener.bind(
-            host,
-            port,
-            1,
-            ch ->
-                ch.pipeline()
-                    .addLast(new HttpServerCodec())
-                    .addLast(new HttpObjectAggregator(64 * 1024))
-                    .addLast(handler));
+    server.listener = HttpListener.bind(host, port, handler);
     return server;
   }
 
