@@ -11,12 +11,9 @@ import io.github.workerbench.model.scenario.StrategyKind;
 import io.github.workerbench.model.scenario.TransportKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DiagnosisTest {
 
@@ -48,57 +45,39 @@ class DiagnosisTest {
     assertThat(diagnosis.harnessBound()).isFalse();
   }
 
-  /**
-   * Repeats whose slots waited mostly in one place, each named with the cause it shows: the
-   * slot-seconds, the efficiency, the process's share of the cores and the cause.
-   */
-  static Stream<Arguments> singleCauses() {
-    return Stream.of(
-        Arguments.of(
-            Named.of(
-                "slots awaited activation under direct activation",
-                new Context(
-                    StrategyKind.THREAD, WorkloadKind.SLEEP, AcquisitionKind.DIRECT, TransportKind.REST, 20, 0.5, 2)),
-            slots(100, 20, 1, 1, 2, 200),
-            0.8,
-            0.05,
-            Cause.ACTIVATION_ROUND_TRIPS),
-        Arguments.of(
-            Named.of("finished jobs held their slots", jobWorker(StrategyKind.THREAD)),
-            slots(100, 5, 1, 30, 2, 200),
-            0.7,
-            0.05,
-            Cause.COMPLETION_ROUND_TRIPS),
-        Arguments.of(
-            Named.of("activated jobs waited for the strategy", jobWorker(StrategyKind.AUTO)),
-            slots(60, 5, 30, 3, 2, 120),
-            0.6,
-            0.05,
-            Cause.START_QUEUE),
-        // subprocess work of 0.5 s whose runs took 0.75 s
-        Arguments.of(
-            Named.of(
-                "each run took longer than its duration",
-                new Context(
-                    StrategyKind.THREAD,
-                    WorkloadKind.SUBPROCESS,
-                    AcquisitionKind.DIRECT,
-                    TransportKind.REST,
-                    20,
-                    0.5,
-                    2)),
-            slots(150, 5, 2, 1, 2, 200),
-            0.62,
-            0.3,
-            Cause.WORK_SLOWER));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("singleCauses")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # sleep or subprocess work of 0.5 s at c = 20 on 2 cores over REST; slot-seconds working,
+          # awaiting activation, start and completion, other; runs; efficiency; the process's
+          # share of the cores; the cause
+          slots awaited activation under direct activation | THREAD | SLEEP      | DIRECT     | 100 | 20 | 1  | 1  | 2 | 200 | 0.8  | 0.05 | ACTIVATION_ROUND_TRIPS
+          finished jobs held their slots                   | THREAD | SLEEP      | JOB_WORKER | 100 | 5  | 1  | 30 | 2 | 200 | 0.7  | 0.05 | COMPLETION_ROUND_TRIPS
+          activated jobs waited for the strategy           | AUTO   | SLEEP      | JOB_WORKER | 60  | 5  | 30 | 3  | 2 | 120 | 0.6  | 0.05 | START_QUEUE
+          subprocess runs of 0.5 s took 0.75 s             | THREAD | SUBPROCESS | DIRECT     | 150 | 5  | 2  | 1  | 2 | 200 | 0.62 | 0.3  | WORK_SLOWER
+          """)
   void shouldNameTheCauseWhenTheSlotsWaitedMostlyInOnePlace(
-      Context context, SlotUse use, double efficiency, double cpuShare, Cause expected) {
+      String why,
+      StrategyKind strategy,
+      WorkloadKind workload,
+      AcquisitionKind acquisition,
+      long working,
+      long activation,
+      long start,
+      long completion,
+      long other,
+      long runs,
+      double efficiency,
+      double cpuShare,
+      Cause expected) {
+    // given
+    Context context = new Context(strategy, workload, acquisition, TransportKind.REST, 20, 0.5, 2);
+
     // when
-    Diagnosis diagnosis = Diagnosis.of(use, efficiency, cpuShare, context);
+    Diagnosis diagnosis =
+        Diagnosis.of(slots(working, activation, start, completion, other, runs), efficiency, cpuShare, context);
 
     // then
     assertThat(diagnosis.cause()).isEqualTo(expected);
