@@ -88,6 +88,16 @@ class EngineServerIT {
         .done();
   }
 
+  /**
+   * The one job of a new instance of the one-task process {@code id} (job type {@code id} too),
+   * activated for {@code jobTimeout}.
+   */
+  private static ActivatedJob activatedJob(CamundaClient client, String id, Duration jobTimeout) {
+    deploy(client, oneTask(id, id));
+    createInstance(client, id);
+    return activate(client, id, jobTimeout, Duration.ofSeconds(5)).getJobs().get(0);
+  }
+
   private static void deploy(CamundaClient client, BpmnModelInstance model) {
     client.newDeployResourceCommand().addProcessModel(model, "process.bpmn").send().join();
   }
@@ -162,9 +172,7 @@ class EngineServerIT {
   void shouldAcceptLateCompletionOnceWhenJobTimedOutAndWasReactivated(Protocol protocol) {
     // given
     CamundaClient client = client(protocol);
-    deploy(client, oneTask("late", "late"));
-    createInstance(client, "late");
-    ActivatedJob first = activate(client, "late", Duration.ofMillis(300), Duration.ofSeconds(5)).getJobs().get(0);
+    ActivatedJob first = activatedJob(client, "late", Duration.ofMillis(300));
 
     // when the activation times out, the job is activated again
     await("job activated again after its timeout")
@@ -185,9 +193,7 @@ class EngineServerIT {
   void shouldReactivateAfterBackoffAndRaiseIncidentWhenRetriesRunOut(Protocol protocol) {
     // given
     CamundaClient client = client(protocol);
-    deploy(client, oneTask("retry", "retry"));
-    createInstance(client, "retry");
-    ActivatedJob job = activate(client, "retry", LONG, Duration.ofSeconds(5)).getJobs().get(0);
+    ActivatedJob job = activatedJob(client, "retry", LONG);
 
     // when failed with a retry left and a back-off
     client.newFailCommand(job.getKey()).retries(1).retryBackoff(Duration.ofMillis(300)).errorMessage("boom").send().join();
@@ -211,9 +217,7 @@ class EngineServerIT {
   void shouldRaiseIncidentWhenErrorThrownWithoutBoundaryEvent(Protocol protocol) {
     // given
     CamundaClient client = client(protocol);
-    deploy(client, oneTask("error", "error"));
-    createInstance(client, "error");
-    ActivatedJob job = activate(client, "error", LONG, Duration.ofSeconds(5)).getJobs().get(0);
+    ActivatedJob job = activatedJob(client, "error", LONG);
 
     // when
     client.newThrowErrorCommand(job.getKey()).errorCode("E1").errorMessage("business error").send().join();
