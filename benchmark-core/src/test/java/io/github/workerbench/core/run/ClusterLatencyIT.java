@@ -70,9 +70,11 @@ class ClusterLatencyIT {
             .transport(TransportKind.GRPC_POLL);
 
     // when
-    RepeatMetrics near = only(runner.run(ScenarioPlan.of(sequential.name("near").build())));
+    RepeatMetrics near =
+        RunResults.successfulRepeat(runner.run(ScenarioPlan.of(sequential.name("near").build())));
     RepeatMetrics far =
-        only(runner.run(ScenarioPlan.of(sequential.name("far").engineLatencyMs(25L).build())));
+        RunResults.successfulRepeat(
+            runner.run(ScenarioPlan.of(sequential.name("far").engineLatencyMs(25L).build())));
 
     // then the activation and the completion each take 25 ms more per job (at least: latency is
     // added, never taken; the upper bound allows a loaded machine), and so does the start delay's
@@ -115,8 +117,7 @@ class ClusterLatencyIT {
     ScenarioResult result = runner.run(plan);
 
     // then the harness (creations) and the client's JobWorker (activations) retried the refusals
-    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
-    RepeatMetrics repeat = only(result);
+    RepeatMetrics repeat = RunResults.successfulRepeat(result);
     assertThat(repeat.jobsCompleted()).isEqualTo(40);
     assertThat(repeat.incidents()).isZero();
     assertThat(engine.refusedCommands()).isPositive();
@@ -148,10 +149,5 @@ class ClusterLatencyIT {
     public String toString() {
       return "RemoteEngine[test]";
     }
-  }
-
-  private static RepeatMetrics only(ScenarioResult result) {
-    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
-    return result.repeats().get(0);
   }
 }
