@@ -11,11 +11,7 @@ import picocli.CommandLine.Command;
  * the comparison sets itself), 130 after Ctrl-C (the running scenario stops, is shown as
  * interrupted, and no further one runs).
  */
-@Command(
-    name = "benchmark",
-    mixinStandardHelpOptions = true,
-    defaultValueProvider = ScenarioOptions.Comparison.class,
-    description = "Compares all five strategies on the cpu workload.")
+@Command(name = "benchmark", description = "Compares all five strategies on the cpu workload.")
 public final class BenchmarkCommand extends ComparisonCommand {
 
   public BenchmarkCommand() {

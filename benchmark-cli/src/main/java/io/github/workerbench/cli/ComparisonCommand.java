@@ -11,6 +11,7 @@ import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -20,8 +21,10 @@ import picocli.CommandLine.Spec;
  * strategy on each of the verb's workloads with the same scenario options, printed as one table.
  * Exit 0 when every scenario succeeded, 1 otherwise, 2 for bad input (also for {@code
  * --worker-strategy} or {@code --workload-type}, which the comparison sets itself), 130 after
- * Ctrl-C (the running scenario stops, is shown as interrupted, and no further one runs).
+ * Ctrl-C (the running scenario stops, is shown as interrupted, and no further one runs). The
+ * subclasses inherit the help options and the comparison's defaults from this class's command.
  */
+@Command(mixinStandardHelpOptions = true, defaultValueProvider = ScenarioOptions.Comparison.class)
 abstract class ComparisonCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
