@@ -9,7 +9,6 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.response.Topology;
 import io.camunda.client.api.search.response.ProcessInstance;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -45,14 +44,7 @@ class ApiVersionClientsIT {
 
     // when
     Topology topology = client.newTopologyRequest().send().join();
-    DeploymentEvent deployed =
-        client
-            .newDeployResourceCommand()
-            .addProcessModel(
-                Bpmn.createExecutableProcess("p").startEvent().serviceTask("t", t -> t.zeebeJobType("work")).endEvent().done(),
-                "p.bpmn")
-            .send()
-            .join();
+    DeploymentEvent deployed = EngineClients.deployOneTask(client, "p", "work");
     ProcessInstanceEvent created =
         client.newCreateInstanceCommand().bpmnProcessId("p").latestVersion().tags("team:a").businessId("order-1").send().join();
     List<ActivatedJob> jobs =

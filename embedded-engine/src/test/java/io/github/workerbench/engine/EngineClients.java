@@ -2,6 +2,7 @@ package io.github.workerbench.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
+import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 
 /** Clients of a test's engine. */
@@ -24,13 +25,21 @@ public final class EngineClients {
    * Deploys process {@code processId} of one service task whose job type is {@code processId}
    * too, as resource {@code processId.bpmn}, and waits for the deployment.
    */
-  public static void deployOneTask(CamundaClient client, String processId) {
-    client
+  public static DeploymentEvent deployOneTask(CamundaClient client, String processId) {
+    return deployOneTask(client, processId, processId);
+  }
+
+  /**
+   * Deploys process {@code processId} of one service task of {@code jobType}, as resource {@code
+   * processId.bpmn}, and waits for the deployment.
+   */
+  public static DeploymentEvent deployOneTask(CamundaClient client, String processId, String jobType) {
+    return client
         .newDeployResourceCommand()
         .addProcessModel(
             Bpmn.createExecutableProcess(processId)
                 .startEvent()
-                .serviceTask("task", t -> t.zeebeJobType(processId))
+                .serviceTask("task", t -> t.zeebeJobType(jobType))
                 .endEvent()
                 .done(),
             processId + ".bpmn")
