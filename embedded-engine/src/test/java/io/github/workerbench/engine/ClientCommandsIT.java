@@ -6,11 +6,10 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,7 +26,7 @@ class ClientCommandsIT {
   }
 
   private static EngineServer engine;
-  private final List<CamundaClient> clients = new ArrayList<>();
+  @RegisterExtension final OpenedClients clients = new OpenedClients();
 
   @BeforeAll
   static void startEngine() {
@@ -39,18 +38,9 @@ class ClientCommandsIT {
     engine.close();
   }
 
-  @AfterEach
-  void closeClients() {
-    clients.forEach(CamundaClient::close);
-  }
-
   /** A client preferring the protocol, with a one-task process of its own deployed. */
   private CamundaClient client(Protocol protocol, String processId) {
-    CamundaClient client =
-        EngineClients.builder(engine)
-            .preferRestOverGrpc(protocol == Protocol.REST)
-            .build();
-    clients.add(client);
+    CamundaClient client = clients.open(EngineClients.builder(engine).preferRestOverGrpc(protocol == Protocol.REST));
     EngineClients.deployOneTask(client, processId);
     return client;
   }

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -47,7 +48,7 @@ class EngineServerIT {
   private static final Duration LONG = Duration.ofMinutes(5);
 
   private EngineServer engine;
-  private final List<CamundaClient> clients = new CopyOnWriteArrayList<>();
+  @RegisterExtension final OpenedClients clients = new OpenedClients();
 
   @BeforeEach
   void startEngine() {
@@ -56,20 +57,14 @@ class EngineServerIT {
 
   @AfterEach
   void stopEngine() {
-    // engine first: it answers parked polls, so a REST client's graceful close has nothing to
-    // wait for (it waits up to 5 s for in-flight long polls otherwise)
+    // engine first (the clients close after this): it answers parked polls, so a REST client's
+    // graceful close has nothing to wait for (it waits up to 5 s for in-flight long polls otherwise)
     engine.close();
-    clients.forEach(CamundaClient::close);
   }
 
   private CamundaClient client(boolean rest, boolean stream) {
-    CamundaClient client =
-        EngineClients.builder(engine)
-            .preferRestOverGrpc(rest)
-            .defaultJobWorkerStreamEnabled(stream)
-            .build();
-    clients.add(client);
-    return client;
+    return clients.open(
+        EngineClients.builder(engine).preferRestOverGrpc(rest).defaultJobWorkerStreamEnabled(stream));
   }
 
   private CamundaClient client(Transport transport) {

@@ -9,6 +9,7 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.github.workerbench.engine.EngineClients;
 import io.github.workerbench.engine.EngineConfig;
+import io.github.workerbench.engine.OpenedClients;
 import io.github.workerbench.engine.EngineServer;
 import io.grpc.Status;
 import java.net.URI;
@@ -19,10 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The engine under a remote cluster's conditions, driven by the real client and by raw requests:
@@ -33,14 +34,14 @@ class SimulatedClusterIT {
   private static final long LATENCY_MS = 25;
 
   private EngineServer engine;
-  private final List<CamundaClient> clients = new CopyOnWriteArrayList<>();
+  @RegisterExtension final OpenedClients clients = new OpenedClients();
 
   @AfterEach
   void stop() {
+    // the engine first: the clients close after this
     if (engine != null) {
       engine.close();
     }
-    clients.forEach(CamundaClient::close);
   }
 
   private void start(ClusterConditions conditions) {
@@ -48,13 +49,7 @@ class SimulatedClusterIT {
   }
 
   private CamundaClient client(boolean rest, boolean retry) {
-    CamundaClient client =
-        EngineClients.builder(engine)
-            .preferRestOverGrpc(rest)
-            .useDefaultRetryPolicy(retry)
-            .build();
-    clients.add(client);
-    return client;
+    return clients.open(EngineClients.builder(engine).preferRestOverGrpc(rest).useDefaultRetryPolicy(retry));
   }
 
   private static long millisOf(Runnable call) {
