@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./bench} in a child JVM on the test class path, its stdout and stderr collected as they
+ * {@code ./bench} (or another main class) in a child JVM on the test class path, its stdout and stderr collected as they
  * come, so tests can signal or kill it as a user (or the OOM killer) would. Close kills it.
  */
 final class ChildBench implements AutoCloseable {
@@ -31,13 +31,19 @@ final class ChildBench implements AutoCloseable {
 
   /** Starts {@code BenchCli} with these arguments and extra environment variables. */
   static ChildBench start(Map<String, String> environment, String... args) throws IOException {
+    return startMain(BenchCli.class, environment, args);
+  }
+
+  /** Starts the {@code main} of another class on the test class path, as {@link #start} does. */
+  static ChildBench startMain(Class<?> main, Map<String, String> environment, String... args)
+      throws IOException {
     List<String> command =
         ChildJava.command(
             "-Xshare:auto",
             "-XX:TieredStopAtLevel=1",
             "-cp",
             System.getProperty("java.class.path"),
-            BenchCli.class.getName());
+            main.getName());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);

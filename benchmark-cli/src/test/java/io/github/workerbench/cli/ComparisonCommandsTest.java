@@ -2,11 +2,9 @@ package io.github.workerbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ComparisonCommandsTest {
 
@@ -34,17 +32,25 @@ class ComparisonCommandsTest {
       })
   void shouldPrintOneLineAndExitTwoWhenAComparisonOptionIsBad(
       String verb, String option, String expected) {
-    // given
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = BenchCli.newCommandLine();
-    commandLine.setErr(new PrintWriter(err));
-    commandLine.setOut(new PrintWriter(new StringWriter()));
-
     // when
-    int exitCode = commandLine.execute(verb, option);
+    BenchRun run = BenchRun.of(verb, option);
 
     // then
-    assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString().strip()).doesNotContain("\n").contains(expected);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).doesNotContain("\n").contains(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"benchmark", "benchmark-workloads"})
+  void shouldShowTheHelpOptionsAndTheComparisonDefaultsWhenHelpIsAsked(String verb) {
+    // when
+    BenchRun run = BenchRun.of(verb, "--help");
+
+    // then
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("Usage: bench " + verb)
+        .contains("-h, --help", "-V, --version")
+        .contains("one job each (default 20)", "(default 0.5)");
   }
 }

@@ -2,15 +2,12 @@ package io.github.workerbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import io.github.workerbench.core.engine.ContainerEngine;
-import io.github.workerbench.core.engine.DockerEnvironment;
-import io.github.workerbench.core.engine.EngineImage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,10 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,35 +34,9 @@ class ContainerKillIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static DockerEnvironment docker;
-  private static Optional<String> unavailable;
-  private static String image;
+  @RegisterExtension static final EngineImageExtension ENGINE_IMAGE = new EngineImageExtension();
 
   @TempDir Path folder;
-
-  @BeforeAll
-  static void buildTheImage() {
-    docker = new DockerEnvironment();
-    unavailable = docker.unavailableReason().or(EngineImage::unsupportedReason);
-    if (unavailable.isEmpty()) {
-      image = new EngineImage(docker.client(), EngineImage.locateEngineJar(), line -> {}).ensureBuilt();
-    }
-  }
-
-  /** Each test, not the class, is skipped: a skipped class would show no reason in the report. */
-  @BeforeEach
-  void requireDocker() {
-    assumeTrue(
-        unavailable.isEmpty(),
-        () -> "Skipped: the container engine cannot run here: " + unavailable.get());
-  }
-
-  @AfterAll
-  static void closeDocker() {
-    if (docker != null) {
-      docker.close();
-    }
-  }
 
   @Test
   void shouldFailTheScenarioWithinTenSecondsAndGoOnWithAFreshEngineWhenTheContainerIsKilled()
@@ -82,7 +51,7 @@ class ContainerKillIT {
     try (ChildBench child =
             ChildBench.start(
                 Map.of(),
-                "run", scenarios.toString(), "--engine", "container", "--engine-image", image,
+                "run", scenarios.toString(), "--engine", "container", "--engine-image", ENGINE_IMAGE.image(),
                 "--continue-on-error", "--no-summary", "--no-warmup", "--output", results.toString());
         HttpClient http = HttpClient.newHttpClient()) {
       String id =
@@ -94,7 +63,7 @@ class ContainerKillIT {
               .getId();
       int restPort =
           Integer.parseInt(
-              docker.client().inspectContainerCmd(id).exec().getNetworkSettings().getPorts()
+              ENGINE_IMAGE.client().inspectContainerCmd(id).exec().getNetworkSettings().getPorts()
                   .getBindings().get(ExposedPort.tcp(8080))[0].getHostPortSpec());
       await("the victim's first jobs to complete")
           .atMost(Duration.ofSeconds(90))
@@ -104,7 +73,7 @@ class ContainerKillIT {
 
       // when
       Instant killed = Instant.now();
-      docker.client().killContainerCmd(id).exec();
+      ENGINE_IMAGE.client().killContainerCmd(id).exec();
       int exit = child.awaitExit(Duration.ofSeconds(120));
 
       // then
@@ -131,12 +100,12 @@ class ContainerKillIT {
   }
 
   private static Optional<Container> runningContainer() {
-    return docker.client().listContainersCmd().withLabelFilter(List.of(ContainerEngine.LABEL))
+    return ENGINE_IMAGE.client().listContainersCmd().withLabelFilter(List.of(ContainerEngine.LABEL))
         .exec().stream().findFirst();
   }
 
   private static List<Container> ourContainers() {
-    return docker.client().listContainersCmd().withShowAll(true)
+    return ENGINE_IMAGE.client().listContainersCmd().withShowAll(true)
         .withLabelFilter(List.of(ContainerEngine.LABEL)).exec();
   }
 

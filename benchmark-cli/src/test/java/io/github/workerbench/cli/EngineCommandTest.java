@@ -2,11 +2,8 @@ package io.github.workerbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** Bad engine options: one line on stderr, exit 2, no engine started (nothing is bound). */
 class EngineCommandTest {
@@ -23,17 +20,11 @@ class EngineCommandTest {
         "engine-bench --auth kerberos | bench engine-bench: auth must be one of none, basic, oauth, but was 'kerberos'"
       })
   void shouldPrintOneLineAndExitTwoWhenAnEngineOptionIsBad(String arguments, String expected) {
-    // given
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = BenchCli.newCommandLine();
-    commandLine.setErr(new PrintWriter(err));
-    commandLine.setOut(new PrintWriter(new StringWriter()));
-
     // when
-    int exitCode = commandLine.execute(arguments.split(" "));
+    BenchRun run = BenchRun.of(arguments.split(" "));
 
     // then
-    assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo(expected);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo(expected);
   }
 }

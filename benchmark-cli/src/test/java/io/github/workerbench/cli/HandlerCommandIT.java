@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
@@ -15,7 +13,6 @@ import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code bench test --handler … --handler-jar … --variables …} with a jar built from source. */
 class HandlerCommandIT {
@@ -62,13 +59,10 @@ class HandlerCommandIT {
     Path jar = jar(dir);
     Path variables = Files.writeString(dir.resolve("vars.json"), "{\"order\": 7}");
     Path output = dir.resolve("results.json");
-    StringWriter out = new StringWriter();
-    CommandLine commandLine = BenchCli.newCommandLine();
-    commandLine.setOut(new PrintWriter(out));
 
     // when
-    int exitCode =
-        commandLine.execute(
+    BenchRun run =
+        BenchRun.of(
             "test",
             "--handler", "acme.OrderHandler",
             "--handler-jar", jar.toString(),
@@ -82,7 +76,7 @@ class HandlerCommandIT {
             "--output", output.toString());
 
     // then the handler completed every job; the results name it
-    assertThat(exitCode).as(out.toString()).isZero();
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     JsonNode result = new ObjectMapper().readTree(output.toFile()).get("results").get(0);
     assertThat(result.get("jobs_completed").asDouble()).isEqualTo(8);
     assertThat(result.get("handler").asText()).isEqualTo("acme.OrderHandler");
@@ -93,20 +87,16 @@ class HandlerCommandIT {
   void shouldRefuseABlockingHandlerInOneLineWhenTheStrategyIsAsync(@TempDir Path dir) throws Exception {
     // given
     Path jar = jar(dir);
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = BenchCli.newCommandLine();
-    commandLine.setErr(new PrintWriter(err));
-    commandLine.setOut(new PrintWriter(new StringWriter()));
 
     // when
-    int exitCode =
-        commandLine.execute(
+    BenchRun run =
+        BenchRun.of(
             "test", "--handler", "acme.OrderHandler", "--handler-jar", jar.toString(),
             "--worker-strategy", "async");
 
     // then nothing ran
-    assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString().strip())
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
         .doesNotContain("\n")
         .startsWith("bench test: handler acme.OrderHandler (" + jar + ") implements the blocking");
   }

@@ -1,22 +1,18 @@
 package io.github.workerbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.workerbench.core.engine.ContainerEngine;
-import io.github.workerbench.core.engine.DockerEnvironment;
-import io.github.workerbench.core.engine.EngineImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,39 +22,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RemoteEngineOnContainerIT {
 
-  private static DockerEnvironment docker;
-  private static Optional<String> unavailable;
+  @RegisterExtension static final EngineImageExtension ENGINE_IMAGE = new EngineImageExtension();
+
   private static ContainerEngine cluster;
 
   @TempDir Path folder;
 
   @BeforeAll
   static void startTheCluster() {
-    docker = new DockerEnvironment();
-    unavailable = docker.unavailableReason().or(EngineImage::unsupportedReason);
-    if (unavailable.isEmpty()) {
-      String image =
-          new EngineImage(docker.client(), EngineImage.locateEngineJar(), line -> {}).ensureBuilt();
-      cluster = new ContainerEngine(image);
+    if (ENGINE_IMAGE.available()) {
+      cluster = new ContainerEngine(ENGINE_IMAGE.image());
       cluster.start();
     }
-  }
-
-  /** Each test, not the class, is skipped: a skipped class would show no reason in the report. */
-  @BeforeEach
-  void requireDocker() {
-    assumeTrue(
-        unavailable.isEmpty(),
-        () -> "Skipped: the container engine cannot run here: " + unavailable.get());
   }
 
   @AfterAll
   static void stopTheCluster() {
     if (cluster != null) {
       cluster.close();
-    }
-    if (docker != null) {
-      docker.close();
     }
   }
 

@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -28,52 +24,30 @@ class RunCommandInterruptIT {
   void shouldSaveTheScenarioAsInterruptedAndExit130WhenSigintArrives() throws Exception {
     // given a child JVM blocked in the suite's second scenario
     Path results = folder.resolve("results.json");
-    Process child =
-        new ProcessBuilder(
-                ChildJava.command(
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    InterruptibleRunMain.class.getName(),
-                    "--suite",
-                    "minimal",
-                    "--output",
-                    results.toString(),
-                    "--no-summary"))
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    StringBuffer stdout = new StringBuffer();
-    Thread reader =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try (BufferedReader lines =
-                      new BufferedReader(
-                          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                    lines.lines().forEach(line -> stdout.append(line).append('\n'));
-                  } catch (IOException e) {
-                    stdout.append("read failed: ").append(e);
-                  }
-                });
-    try {
+    try (ChildBench child =
+        ChildBench.startMain(
+            InterruptibleRunMain.class,
+            Map.of(),
+            "--suite",
+            "minimal",
+            "--output",
+            results.toString(),
+            "--no-summary")) {
       await("the second scenario to start")
           .atMost(Duration.ofSeconds(60))
-          .failFast("the child exited early", () -> !child.isAlive())
-          .until(() -> stdout.toString().contains("STARTED smoke_thread"));
+          .failFast("the child exited early", () -> !child.process().isAlive())
+          .until(() -> child.stdout().contains("STARTED smoke_thread"));
 
       // when
-      new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+      child.interrupt();
 
-      // then
-      assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child exits").isTrue();
-      assertThat(child.exitValue()).isEqualTo(RunCommand.EXIT_INTERRUPTED);
+      // then the child exits (awaitExit fails the test otherwise), saving what ran
+      assertThat(child.awaitExit(Duration.ofSeconds(60))).isEqualTo(RunCommand.EXIT_INTERRUPTED);
       JsonNode root = new ObjectMapper().readTree(results.toFile());
       List<String> statuses =
           root.get("results").valueStream().map(r -> r.get("status").asText()).toList();
       assertThat(statuses).containsExactly("success", "interrupted");
       assertThat(root.get("failed_scenarios").toString()).isEqualTo("[\"smoke_thread\"]");
-    } finally {
-      child.destroyForcibly();
-      reader.join(Duration.ofSeconds(5));
     }
   }
 }

@@ -135,17 +135,21 @@ class RunCommandTest {
     assertThat(handed).extracting(Warmup::jobs).containsExactly(jobs);
   }
 
+  /** Runs the minimal suite into r.json with {@code option}, its smoke_thread scenario failing. */
+  private int executeMinimalFailingSmokeThread(String option) {
+    return execute(
+        ending(Set.of("smoke_thread"), Set.of()),
+        "--suite",
+        "minimal",
+        "--output",
+        folder.resolve("r.json").toString(),
+        option);
+  }
+
   @Test
   void shouldExit1AndStopWhenAScenarioFails() {
     // when
-    int exit =
-        execute(
-            ending(Set.of("smoke_thread"), Set.of()),
-            "--suite",
-            "minimal",
-            "--output",
-            folder.resolve("r.json").toString(),
-            "--no-summary");
+    int exit = executeMinimalFailingSmokeThread("--no-summary");
 
     // then
     assertThat(exit).isEqualTo(1);
@@ -157,14 +161,7 @@ class RunCommandTest {
   @Test
   void shouldRunTheRestWhenContinuingOnError() {
     // when
-    int exit =
-        execute(
-            ending(Set.of("smoke_thread"), Set.of()),
-            "--suite",
-            "minimal",
-            "--output",
-            folder.resolve("r.json").toString(),
-            "--continue-on-error");
+    int exit = executeMinimalFailingSmokeThread("--continue-on-error");
 
     // then
     assertThat(exit).isEqualTo(1);

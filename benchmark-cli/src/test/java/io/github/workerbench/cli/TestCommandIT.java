@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TestCommandIT {
 
@@ -18,12 +15,9 @@ class TestCommandIT {
       throws Exception {
     // given
     Path output = dir.resolve("results.json");
-    StringWriter out = new StringWriter();
-    CommandLine commandLine = BenchCli.newCommandLine();
-    commandLine.setOut(new PrintWriter(out));
     // when
-    int exitCode =
-        commandLine.execute(
+    BenchRun run =
+        BenchRun.of(
             "test",
             "--process_instances", "6",
             "--worker-strategy", "virtual",
@@ -35,8 +29,8 @@ class TestCommandIT {
             "--engine-latency-ms", "5",
             "--output", output.toString());
     // then
-    assertThat(exitCode).as(out.toString()).isZero();
-    assertThat(out.toString())
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
         .contains("Efficiency:")
         .contains("Jobs completed:      6 / 6")
         .containsPattern("Efficiency: .*\\(why: [a-z_]+")

@@ -2,14 +2,11 @@ package io.github.workerbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 class TestCommandTest {
 
@@ -44,30 +41,20 @@ class TestCommandTest {
         "--variables=no-such-vars.json | --variables no-such-vars.json: no such file"
       })
   void shouldPrintOneLineAndExitTwoWhenAnOptionIsBad(String option, String expected) {
-    // given
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = BenchCli.newCommandLine();
-    commandLine.setErr(new PrintWriter(err));
-    commandLine.setOut(new PrintWriter(new StringWriter()));
     // when
-    int exitCode = commandLine.execute("test", option);
+    BenchRun run = BenchRun.of("test", option);
     // then
-    assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString().strip()).doesNotContain("\n").contains(expected);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).doesNotContain("\n").contains(expected);
   }
 
   @org.junit.jupiter.api.Test
   void shouldRefuseTheLatencyWhenTheEngineIsNotTheEmbeddedOne() {
-    // given
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = BenchCli.newCommandLine();
-    commandLine.setErr(new PrintWriter(err));
-    commandLine.setOut(new PrintWriter(new StringWriter()));
     // when
-    int exitCode = commandLine.execute("test", "--engine", "remote", "--engine-latency-ms", "25");
+    BenchRun run = BenchRun.of("test", "--engine", "remote", "--engine-latency-ms", "25");
     // then nothing ran: one line naming the options and the engine
-    assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString().strip())
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
         .doesNotContain("\n")
         .contains("simulated by the embedded engine only, but the engine is remote")
         .contains("--engine-latency-ms");
@@ -78,15 +65,11 @@ class TestCommandTest {
     // given a variables file cut off in the middle of its object
     Path variables = dir.resolve("vars.json");
     Files.writeString(variables, "{\"order\": 47");
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = BenchCli.newCommandLine();
-    commandLine.setErr(new PrintWriter(err));
-    commandLine.setOut(new PrintWriter(new StringWriter()));
     // when
-    int exitCode = commandLine.execute("test", "--variables", variables.toString());
+    BenchRun run = BenchRun.of("test", "--variables", variables.toString());
     // then nothing ran: one line naming the file and where its JSON broke
-    assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString().strip())
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
         .doesNotContain("\n")
         .contains("--variables " + variables + ": not valid JSON (line 1, column ");
   }

@@ -63,24 +63,8 @@ public record BenchmarkProperties(
    * @throws IllegalArgumentException naming the property, its value and what is allowed
    */
   public static BenchmarkProperties from(Function<String, String> lookup) {
-    Suite suite = Suite.EXTENDED;
-    String suiteId = value(lookup, SUITE);
-    if (suiteId != null) {
-      try {
-        suite = Suite.fromId(suiteId.toLowerCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw bad(SUITE, suiteId, "expected one of " + Identified.ids(Suite.class));
-      }
-    }
-    EngineKind kind = EngineKind.EMBEDDED;
-    String engineId = value(lookup, ENGINE);
-    if (engineId != null) {
-      try {
-        kind = EngineKind.fromId(engineId.toLowerCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw bad(ENGINE, engineId, "expected one of " + Identified.ids(EngineKind.class));
-      }
-    }
+    Suite suite = kind(lookup, SUITE, Suite.EXTENDED, Suite::fromId);
+    EngineKind kind = kind(lookup, ENGINE, EngineKind.EMBEDDED, EngineKind::fromId);
     // the image, scope and CPUs: their messages name their -D property
     EngineSettings engine =
         EngineSettings.resolve(lookup, System.getenv(), kind.id(), null, null, null);
@@ -117,6 +101,20 @@ public record BenchmarkProperties(
   /** The duration scale to use when the factory's own default is {@code factoryDefault}. */
   public double durationScaleOr(double factoryDefault) {
     return durationScale.orElse(factoryDefault);
+  }
+
+  /** The kind {@code property} names (any case), or {@code absent} when it is not given. */
+  private static <E extends Enum<E> & Identified> E kind(
+      Function<String, String> lookup, String property, E absent, Function<String, E> fromId) {
+    String id = value(lookup, property);
+    if (id == null) {
+      return absent;
+    }
+    try {
+      return fromId.apply(id.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad(property, id, "expected one of " + Identified.ids(absent.getDeclaringClass()));
+    }
   }
 
   private static String value(Function<String, String> lookup, String name) {

@@ -1,33 +1,20 @@
 package io.github.workerbench.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qameta.allure.Allure;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
-import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.TagFilter;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs the generic factory of {@link PhaseScenariosIT} on the embedded engine through the JUnit
@@ -40,8 +27,7 @@ class CustomPhaseRunIT {
 
   @TempDir static Path dir;
 
-  private static final Map<String, TestExecutionResult> OUTCOMES = new ConcurrentHashMap<>();
-  private static Path allureResults;
+  private static CustomPhaseLaunch launch;
   private static Path resultsFile;
 
   @BeforeAll
@@ -60,45 +46,16 @@ class CustomPhaseRunIT {
              "repeats": 1, "timeout": 0.5, "job_timeout_ms": 30000,
              "description": "cannot finish in time", "phase": "custom"}"""
             + "]");
-    allureResults = dir.resolve("allure-results");
     resultsFile = dir.resolve("benchmark-results.json");
-    AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
-    AllureLifecycle previous = Allure.getLifecycle();
-    // The factory's Allure calls go to the current lifecycle; point it at this run's folder.
-    Allure.setLifecycle(lifecycle);
-    try {
-      LauncherFactory.create(
-              LauncherConfig.builder()
-                  .enableTestExecutionListenerAutoRegistration(false)
-                  .addTestExecutionListeners(new AllureJunitPlatform(lifecycle))
-                  .build())
-          .execute(
-              request()
-                  .selectors(selectClass(PhaseScenariosIT.class))
-                  .filters(TagFilter.includeTags(PhaseTags.CUSTOM))
-                  .configurationParameter(BenchmarkProperties.SCENARIOS, scenarios.toString())
-                  .configurationParameter(BenchmarkProperties.ENGINE, "embedded")
-                  .configurationParameter(BenchmarkProperties.DURATION_SCALE, "1")
-                  .configurationParameter(BenchmarkProperties.RESULTS_FILE, resultsFile.toString())
-                  .build(),
-              new TestExecutionListener() {
-                @Override
-                public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                  if (test.isTest()) {
-                    OUTCOMES.put(test.getDisplayName(), result);
-                  }
-                }
-              });
-    } finally {
-      Allure.setLifecycle(previous);
-    }
+    launch =
+        CustomPhaseLaunch.run(dir, scenarios, resultsFile, Map.of(BenchmarkProperties.ENGINE, "embedded"));
   }
 
   @Test
   void shouldFailTheTestWithTheScenariosReasonWhenItsTimeoutIsImpossible() {
     // given the run above
     // when
-    TestExecutionResult impossible = OUTCOMES.get("custom_impossible");
+    TestExecutionResult impossible = launch.outcome("custom_impossible");
 
     // then
     assertThat(impossible.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
@@ -113,7 +70,7 @@ class CustomPhaseRunIT {
   void shouldPassTheTestWhenEveryJobCompletes() {
     // given the run above
     // when
-    TestExecutionResult ok = OUTCOMES.get("custom_ok");
+    TestExecutionResult ok = launch.outcome("custom_ok");
 
     // then
     assertThat(ok.getStatus())
@@ -138,7 +95,7 @@ class CustomPhaseRunIT {
   @Test
   void shouldLabelTheTestByPhaseStrategyAndWorkloadWhenReportedToAllure() throws IOException {
     // given
-    JsonNode result = allureResult("custom_ok");
+    JsonNode result = launch.allureResult("custom_ok");
 
     // when
     Map<String, String> labels = new HashMap<>();
@@ -173,11 +130,11 @@ class CustomPhaseRunIT {
   @Test
   void shouldAttachTheResultsObjectAndAnSvgChartWhenTheScenarioRan() throws Exception {
     // given
-    JsonNode result = allureResult("custom_ok");
+    JsonNode result = launch.allureResult("custom_ok");
     JsonNode written = JSON.readTree(resultsFile.toFile()).path("results").get(0);
 
     // when
-    Map<String, Path> attachments = attachments(result);
+    Map<String, Path> attachments = launch.attachments(result);
 
     // then
     assertThat(attachments).containsOnlyKeys("metrics.json", "latency.svg", "diagnosis.txt");
@@ -199,10 +156,10 @@ class CustomPhaseRunIT {
   @Test
   void shouldAttachTheLogTailWhenTheScenarioFailed() throws IOException {
     // given
-    JsonNode result = allureResult("custom_impossible");
+    JsonNode result = launch.allureResult("custom_impossible");
 
     // when
-    Map<String, Path> attachments = attachments(result);
+    Map<String, Path> attachments = launch.attachments(result);
 
     // then
     assertThat(result.path("status").asText()).isEqualTo("failed");
@@ -213,34 +170,5 @@ class CustomPhaseRunIT {
     assertThat(lines)
         .hasSizeLessThanOrEqualTo(ScenarioTestRun.LOG_TAIL_LINES * 20)
         .anySatisfy(line -> assertThat(line).contains("custom_impossible"));
-  }
-
-  private static JsonNode allureResult(String name) throws IOException {
-    try (Stream<Path> files = Files.list(allureResults)) {
-      List<Path> matches =
-          files
-              .filter(f -> f.getFileName().toString().endsWith("-result.json"))
-              .filter(f -> read(f).path("name").asText().equals(name))
-              .toList();
-      assertThat(matches).as("Allure results of %s", name).hasSize(1);
-      return read(matches.get(0));
-    }
-  }
-
-  private static Map<String, Path> attachments(JsonNode result) {
-    Map<String, Path> attachments = new HashMap<>();
-    result
-        .path("attachments")
-        .forEach(
-            a -> attachments.put(a.path("name").asText(), allureResults.resolve(a.path("source").asText())));
-    return attachments;
-  }
-
-  private static JsonNode read(Path file) {
-    try {
-      return JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

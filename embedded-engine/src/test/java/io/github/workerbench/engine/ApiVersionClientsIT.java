@@ -9,7 +9,6 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.response.Topology;
 import io.camunda.client.api.search.response.ProcessInstance;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -39,23 +38,13 @@ class ApiVersionClientsIT {
     // given
     engine = EngineServer.start(EngineConfig.builder().ephemeralPorts().apiVersion(ApiVersion.V8_8).build());
     client =
-        CamundaClient.newClientBuilder()
-            .applyEnvironmentVariableOverrides(false)
-            .grpcAddress(engine.grpcAddress())
-            .restAddress(engine.restAddress())
+        EngineClients.builder(engine)
             .preferRestOverGrpc(rest)
             .build();
 
     // when
     Topology topology = client.newTopologyRequest().send().join();
-    DeploymentEvent deployed =
-        client
-            .newDeployResourceCommand()
-            .addProcessModel(
-                Bpmn.createExecutableProcess("p").startEvent().serviceTask("t", t -> t.zeebeJobType("work")).endEvent().done(),
-                "p.bpmn")
-            .send()
-            .join();
+    DeploymentEvent deployed = EngineClients.deployOneTask(client, "p", "work");
     ProcessInstanceEvent created =
         client.newCreateInstanceCommand().bpmnProcessId("p").latestVersion().tags("team:a").businessId("order-1").send().join();
     List<ActivatedJob> jobs =

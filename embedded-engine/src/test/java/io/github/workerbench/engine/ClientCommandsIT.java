@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,7 +26,7 @@ class ClientCommandsIT {
   }
 
   private static EngineServer engine;
-  private final List<CamundaClient> clients = new ArrayList<>();
+  @RegisterExtension final OpenedClients clients = new OpenedClients();
 
   @BeforeAll
   static void startEngine() {
@@ -41,32 +38,10 @@ class ClientCommandsIT {
     engine.close();
   }
 
-  @AfterEach
-  void closeClients() {
-    clients.forEach(CamundaClient::close);
-  }
-
   /** A client preferring the protocol, with a one-task process of its own deployed. */
   private CamundaClient client(Protocol protocol, String processId) {
-    CamundaClient client =
-        CamundaClient.newClientBuilder()
-            .applyEnvironmentVariableOverrides(false)
-            .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))
-            .restAddress(URI.create("http://127.0.0.1:" + engine.restPort()))
-            .preferRestOverGrpc(protocol == Protocol.REST)
-            .build();
-    clients.add(client);
-    client
-        .newDeployResourceCommand()
-        .addProcessModel(
-            Bpmn.createExecutableProcess(processId)
-                .startEvent()
-                .serviceTask("t", t -> t.zeebeJobType(processId))
-                .endEvent()
-                .done(),
-            processId + ".bpmn")
-        .send()
-        .join();
+    CamundaClient client = clients.open(EngineClients.builder(engine).preferRestOverGrpc(protocol == Protocol.REST));
+    EngineClients.deployOneTask(client, processId);
     return client;
   }
 

@@ -10,7 +10,6 @@ import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.worker.JobWorker;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.github.workerbench.engine.auth.EngineCredentials;
 import io.grpc.Status;
 import java.nio.file.Files;
@@ -67,10 +66,7 @@ class EngineAccessIT {
 
   private CamundaClient client(EngineServer engine, Transport transport, CredentialsProvider credentials) {
     CamundaClientBuilder builder =
-        CamundaClient.newClientBuilder()
-            .applyEnvironmentVariableOverrides(false)
-            .grpcAddress(engine.grpcAddress())
-            .restAddress(engine.restAddress())
+        EngineClients.builder(engine)
             .preferRestOverGrpc(transport == Transport.REST)
             .defaultJobWorkerStreamEnabled(transport == Transport.GRPC_STREAM)
             .credentialsProvider(credentials);
@@ -108,13 +104,7 @@ class EngineAccessIT {
    */
   private static Map<Long, AtomicInteger> runJobs(
       EngineServer engine, CamundaClient client, int waves, int jobsPerWave, boolean newTokenBetweenWaves) {
-    client
-        .newDeployResourceCommand()
-        .addProcessModel(
-            Bpmn.createExecutableProcess("p").startEvent().serviceTask("t", t -> t.zeebeJobType("work")).endEvent().done(),
-            "p.bpmn")
-        .send()
-        .join();
+    EngineClients.deployOneTask(client, "p", "work");
     Map<Long, AtomicInteger> handled = new ConcurrentHashMap<>();
     try (JobWorker worker =
         client

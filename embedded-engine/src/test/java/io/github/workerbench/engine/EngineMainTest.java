@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EngineMainTest {
 
@@ -46,43 +48,31 @@ class EngineMainTest {
     assertThat(config.toString()).doesNotContain("s3cr3t");
   }
 
-  @Test
-  void shouldNameWhatIsMissingWhenAnAuthOptionIsBad() {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          --auth oauth          | WORKERBENCH_ENGINE_CLIENT_ID must be set in the environment for --auth oauth, but it is not
+          --api-version 7.0     | --api-version: api version must be one of 8.8, 8.9, but was '7.0'
+          --token-lifetime 0    | --token-lifetime must be a whole number of seconds, at least 1, but was '0'
+          --token-lifetime 60   | --token-lifetime applies to --auth oauth only, but auth is none
+          --host 10.0.0.1       | unknown argument '--host' (see --help)
+          --grpc-port lots      | --grpc-port must be a port between 0 and 65535, but was 'lots'
+          --rest-port           | --rest-port needs a port number
+          --grpc-port -1        | --grpc-port must be a port between 0 and 65535, but was '-1'
+          """)
+  void shouldNameTheArgumentAndWhatIsWrongWhenAnArgumentIsBad(String arguments, String message) {
     // when / then
-    assertThatThrownBy(() -> EngineMain.parse("--auth", "oauth"))
+    assertThatThrownBy(() -> EngineMain.parse(arguments.split(" ")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("WORKERBENCH_ENGINE_CLIENT_ID must be set in the environment for --auth oauth, but it is not");
-    assertThatThrownBy(() -> EngineMain.parse("--api-version", "7.0"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--api-version: api version must be one of 8.8, 8.9, but was '7.0'");
-    assertThatThrownBy(() -> EngineMain.parse("--token-lifetime", "0"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--token-lifetime must be a whole number of seconds, at least 1, but was '0'");
-    assertThatThrownBy(() -> EngineMain.parse("--token-lifetime", "60"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--token-lifetime applies to --auth oauth only, but auth is none");
+        .hasMessage(message);
   }
 
   @Test
   void shouldAskForTheUsageWhenGivenHelp() {
     // when / then
     assertThat(EngineMain.parse("--help")).isNull();
-  }
-
-  @Test
-  void shouldNameTheArgumentWhenItIsUnknownOrItsValueIsBad() {
-    // when / then
-    assertThatThrownBy(() -> EngineMain.parse("--host", "10.0.0.1"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown argument '--host' (see --help)");
-    assertThatThrownBy(() -> EngineMain.parse("--grpc-port", "lots"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--grpc-port must be a port between 0 and 65535, but was 'lots'");
-    assertThatThrownBy(() -> EngineMain.parse("--rest-port"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--rest-port needs a port number");
-    assertThatThrownBy(() -> EngineMain.parse("--grpc-port", "-1"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--grpc-port must be a port between 0 and 65535, but was '-1'");
   }
 }

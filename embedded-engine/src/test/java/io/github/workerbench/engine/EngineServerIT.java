@@ -15,7 +15,6 @@ import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.grpc.Status;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -48,7 +48,7 @@ class EngineServerIT {
   private static final Duration LONG = Duration.ofMinutes(5);
 
   private EngineServer engine;
-  private final List<CamundaClient> clients = new CopyOnWriteArrayList<>();
+  @RegisterExtension final OpenedClients clients = new OpenedClients();
 
   @BeforeEach
   void startEngine() {
@@ -57,23 +57,14 @@ class EngineServerIT {
 
   @AfterEach
   void stopEngine() {
-    // engine first: it answers parked polls, so a REST client's graceful close has nothing to
-    // wait for (it waits up to 5 s for in-flight long polls otherwise)
+    // engine first (the clients close after this): it answers parked polls, so a REST client's
+    // graceful close has nothing to wait for (it waits up to 5 s for in-flight long polls otherwise)
     engine.close();
-    clients.forEach(CamundaClient::close);
   }
 
   private CamundaClient client(boolean rest, boolean stream) {
-    CamundaClient client =
-        CamundaClient.newClientBuilder()
-            .applyEnvironmentVariableOverrides(false)
-            .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))
-            .restAddress(URI.create("http://127.0.0.1:" + engine.restPort()))
-            .preferRestOverGrpc(rest)
-            .defaultJobWorkerStreamEnabled(stream)
-            .build();
-    clients.add(client);
-    return client;
+    return clients.open(
+        EngineClients.builder(engine).preferRestOverGrpc(rest).defaultJobWorkerStreamEnabled(stream));
   }
 
   private CamundaClient client(Transport transport) {
@@ -90,6 +81,16 @@ class EngineServerIT {
         .serviceTask("task", t -> t.zeebeJobType(jobType).zeebeJobRetries("3"))
         .endEvent()
         .done();
+  }
+
+  /**
+   * The one job of a new instance of the one-task process {@code id} (job type {@code id} too),
+   * activated for {@code jobTimeout}.
+   */
+  private static ActivatedJob activatedJob(CamundaClient client, String id, Duration jobTimeout) {
+    deploy(client, oneTask(id, id));
+    createInstance(client, id);
+    return activate(client, id, jobTimeout, Duration.ofSeconds(5)).getJobs().get(0);
   }
 
   private static void deploy(CamundaClient client, BpmnModelInstance model) {
@@ -166,9 +167,7 @@ class EngineServerIT {
   void shouldAcceptLateCompletionOnceWhenJobTimedOutAndWasReactivated(Protocol protocol) {
     // given
     CamundaClient client = client(protocol);
-    deploy(client, oneTask("late", "late"));
-    createInstance(client, "late");
-    ActivatedJob first = activate(client, "late", Duration.ofMillis(300), Duration.ofSeconds(5)).getJobs().get(0);
+    ActivatedJob first = activatedJob(client, "late", Duration.ofMillis(300));
 
     // when the activation times out, the job is activated again
     await("job activated again after its timeout")
@@ -189,9 +188,7 @@ class EngineServerIT {
   void shouldReactivateAfterBackoffAndRaiseIncidentWhenRetriesRunOut(Protocol protocol) {
     // given
     CamundaClient client = client(protocol);
-    deploy(client, oneTask("retry", "retry"));
-    createInstance(client, "retry");
-    ActivatedJob job = activate(client, "retry", LONG, Duration.ofSeconds(5)).getJobs().get(0);
+    ActivatedJob job = activatedJob(client, "retry", LONG);
 
     // when failed with a retry left and a back-off
     client.newFailCommand(job.getKey()).retries(1).retryBackoff(Duration.ofMillis(300)).errorMessage("boom").send().join();
@@ -215,9 +212,7 @@ class EngineServerIT {
   void shouldRaiseIncidentWhenErrorThrownWithoutBoundaryEvent(Protocol protocol) {
     // given
     CamundaClient client = client(protocol);
-    deploy(client, oneTask("error", "error"));
-    createInstance(client, "error");
-    ActivatedJob job = activate(client, "error", LONG, Duration.ofSeconds(5)).getJobs().get(0);
+    ActivatedJob job = activatedJob(client, "error", LONG);
 
     // when
     client.newThrowErrorCommand(job.getKey()).errorCode("E1").errorMessage("business error").send().join();

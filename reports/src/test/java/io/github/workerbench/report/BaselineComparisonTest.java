@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BaselineComparisonTest {
 
@@ -55,45 +57,31 @@ class BaselineComparisonTest {
     assertThat(result.verdict()).isEqualTo(Verdict.IMPROVEMENT);
   }
 
-  @Test
-  void shouldCallItNoiseWhenConfidenceIntervalsOverlapDespiteALargeDrop() {
-    // given: 100 ± 15 = [85, 115] and 80 ± 6 = [74, 86] overlap; the drop is 20%
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # why                                                           | base | ci  | current | ci  | verdict
+          [85, 115] and [74, 86] overlap: noise despite a 20% drop        | 100  | 15  | 80      | 6   | WITHIN_NOISE
+          [90, 110] and [80, 90] touch at 90: noise                      | 100  | 10  | 85      | 5   | WITHIN_NOISE
+          [98, 102] and [79, 81] apart, the drop past the threshold      | 100  | 2   | 80      | 1   | REGRESSION
+          [99, 101] and [94.5, 95.5] apart, a real but small 5% drop     | 100  | 1   | 95      | 0.5 | UNCHANGED
+          """)
+  void shouldJudgeByTheConfidenceIntervalsWhenBothSidesHaveRepeats(
+      String why,
+      double baseline,
+      double baselineCi95,
+      double current,
+      double currentCi95,
+      Verdict expected) {
     // when
-    ScenarioComparison result = compareOne(repeated(100, 15), repeated(80, 6), 10);
+    ScenarioComparison result =
+        compareOne(repeated(baseline, baselineCi95), repeated(current, currentCi95), 10);
 
     // then
     assertThat(result.usedConfidenceIntervals()).isTrue();
-    assertThat(result.verdict()).isEqualTo(Verdict.WITHIN_NOISE);
-  }
-
-  @Test
-  void shouldCallItNoiseWhenConfidenceIntervalsJustTouch() {
-    // given: [90, 110] and [80, 90] touch at 90
-    // when
-    ScenarioComparison result = compareOne(repeated(100, 10), repeated(85, 5), 10);
-
-    // then
-    assertThat(result.verdict()).isEqualTo(Verdict.WITHIN_NOISE);
-  }
-
-  @Test
-  void shouldRegressWhenConfidenceIntervalsAreApartAndTheDropPassesTheThreshold() {
-    // given: [98, 102] and [79, 81]
-    // when
-    ScenarioComparison result = compareOne(repeated(100, 2), repeated(80, 1), 10);
-
-    // then
-    assertThat(result.verdict()).isEqualTo(Verdict.REGRESSION);
-  }
-
-  @Test
-  void shouldNotRegressWhenConfidenceIntervalsAreApartButTheDropIsWithinTheThreshold() {
-    // given: [99, 101] and [94.5, 95.5]: a real but small 5% drop
-    // when
-    ScenarioComparison result = compareOne(repeated(100, 1), repeated(95, 0.5), 10);
-
-    // then
-    assertThat(result.verdict()).isEqualTo(Verdict.UNCHANGED);
+    assertThat(result.verdict()).isEqualTo(expected);
   }
 
   @Test

@@ -42,13 +42,10 @@ class HtmlReportIT {
   @Test
   void shouldDrawEveryChartAndListEveryResultWhenOpenedInChromium() throws Exception {
     // given
-    assumeTrue(chromium != null, "no chromium binary: apt-get install -y chromium");
     ResultsData data = Fixtures.full();
-    Path html = dir.resolve("report.html");
-    HtmlReport.write(data, html);
 
     // when
-    String dom = dumpDom(html);
+    String dom = openedInChromium(data, "report.html");
 
     // then
     assertThat(dom).contains("data-charts-ready=\"6\"");
@@ -67,18 +64,23 @@ class HtmlReportIT {
   @Test
   void shouldDrawTheChartsItHasDataForWhenOpenedInChromiumOnASeedFile() throws Exception {
     // given
-    assumeTrue(chromium != null, "no chromium binary: apt-get install -y chromium");
     ResultsData data = Fixtures.seed();
-    Path html = dir.resolve("seed.html");
-    HtmlReport.write(data, html);
 
     // when
-    String dom = dumpDom(html);
+    String dom = openedInChromium(data, "seed.html");
 
     // then: concurrency (quick fallback), efficiency and memory draw; load, duration, latency lack data
     assertThat(dom).contains("data-charts-ready=\"3\"");
     assertThat(count(dom, "data-chart-empty=")).isEqualTo(3);
     assertThat(dom).contains("data-rows=\"" + data.rows().size() + "\"");
+  }
+
+  /** Writes the report of {@code data} to {@code file} and returns the DOM Chromium built of it. */
+  private String openedInChromium(ResultsData data, String file) throws IOException, InterruptedException {
+    assumeTrue(chromium != null, "no chromium binary: apt-get install -y chromium");
+    Path html = dir.resolve(file);
+    HtmlReport.write(data, html);
+    return dumpDom(html);
   }
 
   private String dumpDom(Path html) throws IOException, InterruptedException {

@@ -8,13 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class KneeTest {
 
+  /** The knee of a strategy's runs in the full fixture's concurrency phase. */
+  private static Knee fullFixtureKnee(String strategy) {
+    return Knee.perStrategy(Fixtures.full().phase("3_concurrency_scaling")).get(strategy);
+  }
+
   @Test
   void shouldTakeTheConcurrencyAtExactlyNinetyPercentWhenOneReachesIt() {
     // given: async in the fixture: c=1 1.0, c=5 4.0, c=10 9.0, c=20 10.0 -> 9.0 is exactly 90%
-    ResultsData data = Fixtures.full();
-
     // when
-    Knee knee = Knee.perStrategy(data.phase("3_concurrency_scaling")).get("async");
+    Knee knee = fullFixtureKnee("async");
 
     // then
     assertThat(knee.concurrency()).isEqualTo(10);
@@ -26,10 +29,8 @@ class KneeTest {
   @Test
   void shouldSkipAConcurrencyJustBelowNinetyPercentWhenLookingForTheKnee() {
     // given: thread: c=5 8.99 (89.9%), c=10 9.5, c=20 10.0
-    ResultsData data = Fixtures.full();
-
     // when
-    Knee knee = Knee.perStrategy(data.phase("3_concurrency_scaling")).get("thread");
+    Knee knee = fullFixtureKnee("thread");
 
     // then
     assertThat(knee.concurrency()).isEqualTo(10);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,9 +86,14 @@ class ResultsReaderTest {
     Path missing = dir.resolve("nope.json");
 
     // when / then
-    assertThatThrownBy(() -> ResultsReader.read(missing))
+    assertRefusedInOneLineNaming(missing);
+  }
+
+  /** Reading {@code file} is refused with one line that names it; its message, for more checks. */
+  private static AbstractStringAssert<?> assertRefusedInOneLineNaming(Path file) {
+    return assertThatThrownBy(() -> ResultsReader.read(file))
         .isInstanceOf(ReportInputException.class)
-        .hasMessageContaining(missing.toString())
+        .hasMessageContaining(file.toString())
         .message()
         .doesNotContain("\n");
   }
@@ -98,12 +104,7 @@ class ResultsReaderTest {
     Path file = Files.writeString(dir.resolve("bad.json"), "{\"results\": [\n oops");
 
     // when / then
-    assertThatThrownBy(() -> ResultsReader.read(file))
-        .isInstanceOf(ReportInputException.class)
-        .hasMessageContaining(file.toString())
-        .hasMessageContaining("not valid JSON")
-        .message()
-        .doesNotContain("\n");
+    assertRefusedInOneLineNaming(file).contains("not valid JSON");
   }
 
   @Test

@@ -13,8 +13,4 @@ public final class DockerUnavailableException extends EngineStartException {
   public DockerUnavailableException(String message) {
     super(message);
   }
-
-  public DockerUnavailableException(String message, Throwable cause) {
-    super(message, cause);
-  }
 }

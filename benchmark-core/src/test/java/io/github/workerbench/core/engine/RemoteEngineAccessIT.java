@@ -3,12 +3,10 @@ package io.github.workerbench.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.workerbench.core.run.EngineRepeatDriver;
+import io.github.workerbench.core.run.RunResults;
 import io.github.workerbench.core.run.RunListener;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
@@ -18,7 +16,6 @@ import io.github.workerbench.engine.EngineServer;
 import io.github.workerbench.engine.auth.EngineCredentials;
 import io.github.workerbench.model.result.RepeatMetrics;
 import io.github.workerbench.model.result.ResultsFile;
-import io.github.workerbench.model.result.RunStatus;
 import io.github.workerbench.model.result.ScenarioResult;
 import io.github.workerbench.model.scenario.Scenario;
 import io.github.workerbench.model.scenario.ScenarioPlan;
@@ -37,13 +34,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * The harness's remote engine (what {@code --engine remote} runs) against an embedded engine that
@@ -70,29 +67,14 @@ class RemoteEngineAccessIT {
           "io.grpc.netty.NettyClientHandler",
           "io.grpc.netty.NettyServerHandler");
 
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private Logger root;
-  private Level rootLevel;
+  @RegisterExtension
+  final DebugLogs logs =
+      new DebugLogs(WIRE_LOGGERS.stream().collect(Collectors.toMap(name -> name, name -> Level.INFO)));
+
   private EngineServer engine;
 
-  @BeforeEach
-  void captureLogs() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    rootLevel = root.getLevel();
-    root.setLevel(Level.DEBUG);
-    logs.setContext(context);
-    logs.start();
-    root.addAppender(logs);
-    WIRE_LOGGERS.forEach(name -> context.getLogger(name).setLevel(Level.INFO));
-  }
-
   @AfterEach
-  void release() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    WIRE_LOGGERS.forEach(name -> context.getLogger(name).setLevel(null));
-    root.detachAppender(logs);
-    root.setLevel(rootLevel);
+  void closeEngine() {
     if (engine != null) {
       engine.close();
     }
@@ -195,8 +177,7 @@ class RemoteEngineAccessIT {
     runner.close();
 
     // then every job once
-    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
-    RepeatMetrics repeat = result.repeats().get(0);
+    RepeatMetrics repeat = RunResults.successfulRepeat(result);
     assertThat(repeat.jobsCompleted()).isEqualTo(20);
     assertThat(repeat.redeliveries()).as("no job handed out twice").isZero();
     assertThat(engine.counters().jobsActivated()).isEqualTo(20);
@@ -217,8 +198,8 @@ class RemoteEngineAccessIT {
     secrets.add(SECRET);
     // basic auth sends the password as base64 of "user:password"
     secrets.add(Base64.getEncoder().encodeToString(("demo:" + SECRET).getBytes(StandardCharsets.UTF_8)));
-    assertThat(logs.list).isNotEmpty();
-    assertThat(logs.list).allSatisfy(event -> assertThat(rendered(event)).doesNotContain(secrets.toArray(String[]::new)));
+    assertThat(logs.events()).isNotEmpty();
+    assertThat(logs.events()).allSatisfy(event -> assertThat(rendered(event)).doesNotContain(secrets.toArray(String[]::new)));
   }
 
   /** The access tokens in a cache file's text ({@code accessToken: "…"}). */

@@ -3,12 +3,9 @@ package io.github.workerbench.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.workerbench.core.run.EngineRepeatDriver;
 import io.github.workerbench.core.run.ScenarioRunner;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
@@ -23,11 +20,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fake credentials for a remote engine that cannot be reached: the scenario fails with the
@@ -38,32 +33,7 @@ class RemoteEngineSecretsIT {
 
   private static final String SECRET = "s3cr3t-wb-7f2e9a41-never-print-me";
 
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private Logger root;
-  private Level rootLevel;
-  private Logger harness;
-  private Level harnessLevel;
-
-  @BeforeEach
-  void captureLogs() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    rootLevel = root.getLevel();
-    root.setLevel(Level.DEBUG);
-    harness = context.getLogger("workerbench");
-    harnessLevel = harness.getLevel();
-    harness.setLevel(Level.DEBUG);
-    logs.setContext(context);
-    logs.start();
-    root.addAppender(logs);
-  }
-
-  @AfterEach
-  void releaseLogs() {
-    root.detachAppender(logs);
-    root.setLevel(rootLevel);
-    harness.setLevel(harnessLevel);
-  }
+  @RegisterExtension final DebugLogs logs = new DebugLogs(Map.of("workerbench", Level.DEBUG));
 
   static Stream<Map<String, String>> credentials() throws IOException {
     String address = "http://127.0.0.1:" + closedPort();
@@ -112,7 +82,7 @@ class RemoteEngineSecretsIT {
     assertThat(result.error()).startsWith("Expected to reach the engine at");
     assertThat(ResultsFile.toNode(result).toString()).doesNotContain(SECRET);
     assertThat(engine.toString()).doesNotContain(SECRET);
-    assertThat(logs.list).allSatisfy(event -> assertThat(rendered(event)).doesNotContain(SECRET));
+    assertThat(logs.events()).allSatisfy(event -> assertThat(rendered(event)).doesNotContain(SECRET));
   }
 
   /** Everything an appender could print of an event: message, arguments, stack traces. */

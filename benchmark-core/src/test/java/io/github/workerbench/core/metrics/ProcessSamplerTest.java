@@ -162,14 +162,19 @@ class ProcessSamplerTest {
     assertThat(tree).isGreaterThanOrEqualTo(readings.cpuNanos() / 2);
   }
 
+  /** A window sampled only at its start and stop: the hour-long period never comes round. */
+  private static ProcessUsage window(FakeReadings readings) {
+    ProcessSampler sampler = new ProcessSampler(Duration.ofHours(1), readings);
+    sampler.start();
+    return sampler.stop();
+  }
+
   @Test
   void shouldTakeTheKernelsMarkWhenItIsAboveTheSamplesAndCouldBeReset() {
     // given
     FakeReadings readings = new FakeReadings();
-    ProcessSampler sampler = new ProcessSampler(Duration.ofHours(1), readings);
-    sampler.start();
     // when a peak of 150 MiB came and went between samples
-    ProcessUsage usage = sampler.stop();
+    ProcessUsage usage = window(readings);
     // then
     assertThat(usage.maxRssMb()).isEqualTo(150);
   }
@@ -180,10 +185,8 @@ class ProcessSamplerTest {
     FakeReadings readings = new FakeReadings();
     readings.hwmResettable = false;
     readings.hwm = 900 * 1024;
-    ProcessSampler sampler = new ProcessSampler(Duration.ofHours(1), readings);
-    sampler.start();
     // when
-    ProcessUsage usage = sampler.stop();
+    ProcessUsage usage = window(readings);
     // then only the samples count
     assertThat(usage.maxRssMb()).isEqualTo(100);
   }
@@ -193,10 +196,8 @@ class ProcessSamplerTest {
     // given a platform without /proc
     FakeReadings readings = new FakeReadings();
     readings.rss = -1;
-    ProcessSampler sampler = new ProcessSampler(Duration.ofHours(1), readings);
-    sampler.start();
     // when
-    ProcessUsage usage = sampler.stop();
+    ProcessUsage usage = window(readings);
     // then
     assertThat(usage.rssAvailable()).isFalse();
     assertThat(usage.maxRssMb()).isZero();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.workerbench.core.engine.EmbeddedEngine;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.model.result.Diagnosis;
-import io.github.workerbench.model.result.RunStatus;
 import io.github.workerbench.model.result.ScenarioResult;
 import io.github.workerbench.model.result.SlotUse;
 import io.github.workerbench.model.scenario.AcquisitionKind;
@@ -51,8 +50,7 @@ class DiagnosisIT {
     }
 
     // then
-    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
-    Diagnosis diagnosis = result.repeats().get(0).diagnosis();
+    Diagnosis diagnosis = RunResults.successfulRepeat(result).diagnosis();
     SlotUse slots = diagnosis.slots();
     assertThat(slots.working() + slots.awaitingActivation() + slots.awaitingStart()
             + slots.awaitingCompletion() + slots.other())

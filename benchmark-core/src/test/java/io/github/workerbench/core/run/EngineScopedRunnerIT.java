@@ -2,9 +2,7 @@ package io.github.workerbench.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.client.CamundaClientBuilder;
 import io.github.workerbench.core.engine.EmbeddedEngine;
-import io.github.workerbench.core.engine.EngineAdapter;
 import io.github.workerbench.core.engine.EngineScope;
 import io.github.workerbench.model.result.RunStatus;
 import io.github.workerbench.model.result.ScenarioResult;
@@ -13,7 +11,6 @@ import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.StrategyKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -137,35 +134,20 @@ class EngineScopedRunnerIT {
   }
 
   /** An embedded engine that counts its starts and closes and shows two lines of log. */
-  private static final class CountedEngine implements EngineAdapter {
-    private final EmbeddedEngine engine = new EmbeddedEngine();
+  private static final class CountedEngine extends ForwardingEngine {
     private final AtomicInteger started;
     private final AtomicInteger closed;
 
     CountedEngine(AtomicInteger started, AtomicInteger closed) {
+      super(new EmbeddedEngine());
       this.started = started;
       this.closed = closed;
     }
 
     @Override
     public void start() {
-      engine.start();
+      super.start();
       started.incrementAndGet();
-    }
-
-    @Override
-    public URI grpcAddress() {
-      return engine.grpcAddress();
-    }
-
-    @Override
-    public URI restAddress() {
-      return engine.restAddress();
-    }
-
-    @Override
-    public CamundaClientBuilder newClientBuilder() {
-      return engine.newClientBuilder();
     }
 
     @Override
@@ -175,7 +157,7 @@ class EngineScopedRunnerIT {
 
     @Override
     public void close() {
-      engine.close();
+      super.close();
       closed.incrementAndGet();
     }
   }

@@ -2,23 +2,18 @@ package io.github.workerbench.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.workerbench.core.engine.EmbeddedEngine;
-import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.model.result.RepeatMetrics;
-import io.github.workerbench.model.result.RunStatus;
 import io.github.workerbench.model.result.ScenarioResult;
 import io.github.workerbench.model.scenario.AcquisitionKind;
 import io.github.workerbench.model.scenario.Scenario;
 import io.github.workerbench.model.scenario.ScenarioPlan;
 import io.github.workerbench.model.scenario.StrategyKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
-import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,23 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class HttpWorkIT {
 
-  private static ScenarioRunner runner;
-
-  @BeforeAll
-  static void start() {
-    runner =
-        new ScenarioRunner(
-            new EngineRepeatDriver(
-                EmbeddedEngine::new, new DefaultWorkerFactory(), Warmup.standard(), System::nanoTime),
-            System::nanoTime,
-            Clock.systemUTC(),
-            RunListener.noop());
-  }
-
-  @AfterAll
-  static void stop() {
-    runner.close();
-  }
+  @RegisterExtension static final EmbeddedRunner runner = new EmbeddedRunner();
 
   private static Scenario.Builder http(StrategyKind strategy, int n, int c, double d) {
     return Scenario.builder()
@@ -68,8 +47,7 @@ class HttpWorkIT {
     ScenarioResult result = runner.run(ScenarioPlan.of(http(strategy, 60, 20, 0.05).build()));
 
     // then
-    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
-    RepeatMetrics repeat = result.repeats().get(0);
+    RepeatMetrics repeat = RunResults.successfulRepeat(result);
     assertThat(repeat.jobsCompleted()).isEqualTo(60);
     assertThat(repeat.failedJobs()).isZero();
     // each job's work took the downstream's answer time
@@ -83,8 +61,7 @@ class HttpWorkIT {
     Map<StrategyKind, RepeatMetrics> measured = new EnumMap<>(StrategyKind.class);
     for (StrategyKind strategy : List.of(StrategyKind.THREAD, StrategyKind.VIRTUAL, StrategyKind.ASYNC)) {
       ScenarioResult result = runner.run(ScenarioPlan.of(http(strategy, 500, 100, 0.1).build()));
-      assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
-      measured.put(strategy, result.repeats().get(0));
+      measured.put(strategy, RunResults.successfulRepeat(result));
     }
 
     // then the thread pool holds a platform thread per call in flight, virtual threads and the

@@ -2,7 +2,6 @@ package io.github.workerbench.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.workerbench.core.engine.EmbeddedEngine;
 import io.github.workerbench.core.handler.HandlerJar;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.model.result.RepeatMetrics;
@@ -17,10 +16,9 @@ import io.github.workerbench.model.scenario.TransportKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,24 +31,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class UserHandlerIT {
 
   @TempDir static Path folder;
+
+  @RegisterExtension static final EmbeddedRunner runner = new EmbeddedRunner();
+
   private static String jar;
-  private static ScenarioRunner runner;
 
   @BeforeAll
   static void start() throws IOException {
     jar = HandlerJar.build(folder).toString();
-    runner =
-        new ScenarioRunner(
-            new EngineRepeatDriver(
-                EmbeddedEngine::new, new DefaultWorkerFactory(), Warmup.standard(), System::nanoTime),
-            System::nanoTime,
-            Clock.systemUTC(),
-            RunListener.noop());
-  }
-
-  @AfterAll
-  static void stop() {
-    runner.close();
   }
 
   private static Scenario.Builder handled(String handler, StrategyKind strategy) {
@@ -78,8 +66,7 @@ class UserHandlerIT {
 
     // then the handler read each instance's variables and completed its job; the harness
     // counted each when the engine acknowledged it
-    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
-    RepeatMetrics repeat = result.repeats().get(0);
+    RepeatMetrics repeat = RunResults.successfulRepeat(result);
     assertThat(repeat.jobsCompleted()).isEqualTo(20);
     assertThat(repeat.failedJobs()).isZero();
     assertThat(repeat.diagnosis().slots().workPerRunSeconds()).isGreaterThanOrEqualTo(0.01);
@@ -112,8 +99,7 @@ class UserHandlerIT {
 
     // then its wait for the answer (at least the 25 ms the engine adds) is the completion's round
     // trip, not the handler's work, which ended when it sent the command
-    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
-    RepeatMetrics repeat = result.repeats().get(0);
+    RepeatMetrics repeat = RunResults.successfulRepeat(result);
     SlotUse slots = repeat.diagnosis().slots();
     double completionPerRun = slots.awaitingCompletion() * repeat.totalTimeSeconds() / repeat.jobsCompleted();
     assertThat(completionPerRun).as("awaiting completion per run (s), %s", slots).isGreaterThanOrEqualTo(0.0245);
@@ -130,8 +116,7 @@ class UserHandlerIT {
                 handled("acme.AsyncCompletingHandler", StrategyKind.ASYNC).transport(transport).build()));
 
     // then
-    assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
-    assertThat(result.repeats().get(0).jobsCompleted()).isEqualTo(20);
+    assertThat(RunResults.successfulRepeat(result).jobsCompleted()).isEqualTo(20);
   }
 
   @Test
@@ -177,8 +162,7 @@ class UserHandlerIT {
           bare.run(ScenarioPlan.of(handled("acme.AsyncCompletingHandler", StrategyKind.ASYNC).build()));
 
       // then
-      assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RunStatus.SUCCESS);
-      assertThat(result.repeats().get(0).jobsCompleted()).isEqualTo(20);
+      assertThat(RunResults.successfulRepeat(result).jobsCompleted()).isEqualTo(20);
     }
   }
 }

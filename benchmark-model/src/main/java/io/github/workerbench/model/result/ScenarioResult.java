@@ -76,26 +76,18 @@ public record ScenarioResult(
    * request caused recorded as {@link RunStatus#INTERRUPTED}.
    */
   public ScenarioResult withStatus(RunStatus newStatus) {
-    return new ScenarioResult(
-        plan,
-        newStatus,
-        error,
-        warnings,
-        elapsedSeconds,
-        finishedAt,
-        resolvedStrategy,
-        cores,
-        workerStartupSeconds,
-        warmupSeconds,
-        repeats,
-        engineStartupSeconds);
+    return with(newStatus, error);
   }
 
   /** This result with another error (e.g. one that also names where the engine's log went). */
   public ScenarioResult withError(String newError) {
+    return with(status, newError);
+  }
+
+  private ScenarioResult with(RunStatus newStatus, String newError) {
     return new ScenarioResult(
         plan,
-        status,
+        newStatus,
         newError,
         warnings,
         elapsedSeconds,

@@ -12,6 +12,8 @@ import io.github.workerbench.model.scenario.TransportKind;
 import io.github.workerbench.model.scenario.WorkloadKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DiagnosisTest {
 
@@ -43,38 +45,42 @@ class DiagnosisTest {
     assertThat(diagnosis.harnessBound()).isFalse();
   }
 
-  @Test
-  void shouldNameTheActivationRoundTripsWhenSlotsAwaitedActivationUnderDirectActivation() {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # sleep or subprocess work of 0.5 s at c = 20 on 2 cores over REST; slot-seconds working,
+          # awaiting activation, start and completion, other; runs; efficiency; the process's
+          # share of the cores; the cause
+          slots awaited activation under direct activation | THREAD | SLEEP      | DIRECT     | 100 | 20 | 1  | 1  | 2 | 200 | 0.8  | 0.05 | ACTIVATION_ROUND_TRIPS
+          finished jobs held their slots                   | THREAD | SLEEP      | JOB_WORKER | 100 | 5  | 1  | 30 | 2 | 200 | 0.7  | 0.05 | COMPLETION_ROUND_TRIPS
+          activated jobs waited for the strategy           | AUTO   | SLEEP      | JOB_WORKER | 60  | 5  | 30 | 3  | 2 | 120 | 0.6  | 0.05 | START_QUEUE
+          subprocess runs of 0.5 s took 0.75 s             | THREAD | SUBPROCESS | DIRECT     | 150 | 5  | 2  | 1  | 2 | 200 | 0.62 | 0.3  | WORK_SLOWER
+          """)
+  void shouldNameTheCauseWhenTheSlotsWaitedMostlyInOnePlace(
+      String why,
+      StrategyKind strategy,
+      WorkloadKind workload,
+      AcquisitionKind acquisition,
+      long working,
+      long activation,
+      long start,
+      long completion,
+      long other,
+      long runs,
+      double efficiency,
+      double cpuShare,
+      Cause expected) {
     // given
-    Context direct =
-        new Context(
-            StrategyKind.THREAD, WorkloadKind.SLEEP, AcquisitionKind.DIRECT, TransportKind.REST, 20, 0.5, 2);
+    Context context = new Context(strategy, workload, acquisition, TransportKind.REST, 20, 0.5, 2);
 
-    // when
-    Diagnosis diagnosis = Diagnosis.of(slots(100, 20, 1, 1, 2, 200), 0.8, 0.05, direct);
-
-    // then
-    assertThat(diagnosis.cause()).isEqualTo(Cause.ACTIVATION_ROUND_TRIPS);
-  }
-
-  @Test
-  void shouldNameTheCompletionRoundTripsWhenFinishedJobsHeldTheirSlots() {
     // when
     Diagnosis diagnosis =
-        Diagnosis.of(slots(100, 5, 1, 30, 2, 200), 0.7, 0.05, jobWorker(StrategyKind.THREAD));
+        Diagnosis.of(slots(working, activation, start, completion, other, runs), efficiency, cpuShare, context);
 
     // then
-    assertThat(diagnosis.cause()).isEqualTo(Cause.COMPLETION_ROUND_TRIPS);
-  }
-
-  @Test
-  void shouldNameTheStartQueueWhenActivatedJobsWaitedForTheStrategy() {
-    // when
-    Diagnosis diagnosis =
-        Diagnosis.of(slots(60, 5, 30, 3, 2, 120), 0.6, 0.05, jobWorker(StrategyKind.AUTO));
-
-    // then
-    assertThat(diagnosis.cause()).isEqualTo(Cause.START_QUEUE);
+    assertThat(diagnosis.cause()).isEqualTo(expected);
   }
 
   @Test
@@ -118,20 +124,6 @@ class DiagnosisTest {
     // then
     assertThat(diagnosis.cause()).isEqualTo(Diagnosis.Cause.STRATEGY_CAPACITY);
     assertThat(diagnosis.strategySlots()).isEqualTo(4);
-  }
-
-  @Test
-  void shouldNameSlowWorkWhenEachRunTookLongerThanItsDuration() {
-    // given subprocess work of 0.5 s whose runs took 0.75 s
-    Context subprocess =
-        new Context(
-            StrategyKind.THREAD, WorkloadKind.SUBPROCESS, AcquisitionKind.DIRECT, TransportKind.REST, 20, 0.5, 2);
-
-    // when
-    Diagnosis diagnosis = Diagnosis.of(slots(150, 5, 2, 1, 2, 200), 0.62, 0.3, subprocess);
-
-    // then
-    assertThat(diagnosis.cause()).isEqualTo(Cause.WORK_SLOWER);
   }
 
   @Test

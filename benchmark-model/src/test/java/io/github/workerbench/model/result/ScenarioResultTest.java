@@ -8,14 +8,18 @@ import org.junit.jupiter.api.Test;
 
 class ScenarioResultTest {
 
+  /** A failed result with a reason, a warning, its repeats and an engine it started. */
+  private static ScenarioResult failed() {
+    return ScenarioResults.result(
+        ScenarioPlan.of(ScenarioResults.scenario("s", "p")),
+        RunStatus.FAILED,
+        Instant.parse("2026-11-27T13:30:00Z"));
+  }
+
   @Test
   void shouldKeepEverythingButTheStatusWhenRecordedWithAnotherStatus() {
     // given: a failed result with a reason, a warning and its repeats
-    ScenarioResult failed =
-        ScenarioResults.result(
-            ScenarioPlan.of(ScenarioResults.scenario("s", "p")),
-            RunStatus.FAILED,
-            Instant.parse("2026-11-27T13:30:00Z"));
+    ScenarioResult failed = failed();
 
     // when
     ScenarioResult interrupted = failed.withStatus(RunStatus.INTERRUPTED);
@@ -33,11 +37,7 @@ class ScenarioResultTest {
   @Test
   void shouldKeepEverythingButTheErrorWhenGivenAnotherError() {
     // given
-    ScenarioResult failed =
-        ScenarioResults.result(
-            ScenarioPlan.of(ScenarioResults.scenario("s", "p")),
-            RunStatus.FAILED,
-            Instant.parse("2026-11-27T13:30:00Z"));
+    ScenarioResult failed = failed();
 
     // when
     ScenarioResult named = failed.withError(failed.error() + " (the engine's log: x.log)");

@@ -2,32 +2,21 @@ package io.github.workerbench.engine.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.bootstrap.ServerBootstrap;
+import io.github.workerbench.engine.internal.HttpListener;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -35,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,9 +65,8 @@ public final class TokenEndpoint implements AutoCloseable {
   private static final String FORM = "application/x-www-form-urlencoded";
   private static final String BAD_CLIENT = "Invalid client or Invalid client credentials";
 
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final String host;
-  private Channel channel;
+  private HttpListener listener;
 
   private TokenEndpoint(String host) {
     this.host = host;
@@ -97,34 +84,13 @@ public final class TokenEndpoint implements AutoCloseable {
     }
     TokenEndpoint endpoint = new TokenEndpoint(host);
     TokenHandler handler = new TokenHandler(credentials, tokens, new ObjectMapper());
-    try {
-      endpoint.channel =
-          new ServerBootstrap()
-              .group(endpoint.group)
-              .channel(NioServerSocketChannel.class)
-              .childHandler(
-                  new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                      ch.pipeline()
-                          .addLast(new HttpServerCodec())
-                          .addLast(new HttpObjectAggregator(64 * 1024))
-                          .addLast(handler);
-                    }
-                  })
-              .bind(new InetSocketAddress(host, port))
-              .syncUninterruptibly()
-              .channel();
-    } catch (RuntimeException e) {
-      endpoint.close();
-      throw e;
-    }
+    endpoint.listener = HttpListener.bind(host, port, handler);
     return endpoint;
   }
 
   /** The bound port. */
   public int port() {
-    return ((InetSocketAddress) channel.localAddress()).getPort();
+    return listener.port();
   }
 
   /** The URL clients fetch tokens from, e.g. {@code http://127.0.0.1:41234/oauth/token}. */
@@ -135,10 +101,9 @@ public final class TokenEndpoint implements AutoCloseable {
 
   @Override
   public void close() {
-    if (channel != null) {
-      channel.close().syncUninterruptibly();
+    if (listener != null) {
+      listener.close();
     }
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 
   /** One answer: status and JSON body. */
@@ -185,13 +150,7 @@ public final class TokenEndpoint implements AutoCloseable {
       if (answer.status().equals(HttpResponseStatus.METHOD_NOT_ALLOWED)) {
         response.headers().set(HttpHeaderNames.ALLOW, HttpMethod.POST.name());
       }
-      HttpUtil.setContentLength(response, bytes.length);
-      if (HttpUtil.isKeepAlive(request)) {
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        ctx.writeAndFlush(response);
-      } else {
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-      }
+      HttpListener.send(ctx, request, response);
     }
 
     private Answer answer(FullHttpRequest request) {

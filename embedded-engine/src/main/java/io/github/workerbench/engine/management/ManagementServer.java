@@ -1,32 +1,18 @@
 package io.github.workerbench.engine.management;
 
-import io.netty.bootstrap.ServerBootstrap;
+import io.github.workerbench.engine.internal.HttpListener;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The management endpoint of Camunda's container contract, on its own port (9600 in Camunda's
@@ -49,9 +35,8 @@ public final class ManagementServer implements AutoCloseable {
   /** Spring Boot's overall health path. */
   public static final String HEALTH = "/actuator/health";
 
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private volatile boolean ready = true;
-  private Channel channel;
+  private HttpListener listener;
 
   private ManagementServer() {}
 
@@ -64,34 +49,13 @@ public final class ManagementServer implements AutoCloseable {
   public static ManagementServer start(String host, int port) {
     ManagementServer server = new ManagementServer();
     HealthHandler handler = new HealthHandler(server);
-    try {
-      server.channel =
-          new ServerBootstrap()
-              .group(server.group)
-              .channel(NioServerSocketChannel.class)
-              .childHandler(
-                  new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                      ch.pipeline()
-                          .addLast(new HttpServerCodec())
-                          .addLast(new HttpObjectAggregator(64 * 1024))
-                          .addLast(handler);
-                    }
-                  })
-              .bind(new InetSocketAddress(host, port))
-              .syncUninterruptibly()
-              .channel();
-    } catch (RuntimeException e) {
-      server.close();
-      throw e;
-    }
+    server.listener = HttpListener.bind(host, port, handler);
     return server;
   }
 
   /** The bound port. */
   public int port() {
-    return ((InetSocketAddress) channel.localAddress()).getPort();
+    return listener.port();
   }
 
   /** Readiness answers OUT_OF_SERVICE from now on: the engine is shutting down. */
@@ -102,10 +66,9 @@ public final class ManagementServer implements AutoCloseable {
   @Override
   public void close() {
     markClosing();
-    if (channel != null) {
-      channel.close().syncUninterruptibly();
+    if (listener != null) {
+      listener.close();
     }
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 
   @ChannelHandler.Sharable
@@ -118,11 +81,7 @@ public final class ManagementServer implements AutoCloseable {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-      String path = request.uri();
-      int query = path.indexOf('?');
-      if (query >= 0) {
-        path = path.substring(0, query);
-      }
+      String path = HttpListener.path(request);
       boolean get = request.method().equals(HttpMethod.GET);
       FullHttpResponse response;
       if (get && path.equals(READINESS)) {
@@ -135,13 +94,7 @@ public final class ManagementServer implements AutoCloseable {
       } else {
         response = status(HttpResponseStatus.NOT_FOUND, "UNKNOWN");
       }
-      HttpUtil.setContentLength(response, response.content().readableBytes());
-      if (HttpUtil.isKeepAlive(request)) {
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        ctx.writeAndFlush(response);
-      } else {
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-      }
+      HttpListener.send(ctx, request, response);
     }
 
     @Override

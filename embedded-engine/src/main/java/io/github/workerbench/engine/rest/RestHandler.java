@@ -2,6 +2,7 @@ package io.github.workerbench.engine.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.workerbench.engine.ApiVersion;
+import io.github.workerbench.engine.internal.HttpListener;
 import io.github.workerbench.engine.state.EngineState;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -67,11 +68,7 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-    String path = request.uri();
-    int query = path.indexOf('?');
-    if (query >= 0) {
-      path = path.substring(0, query);
-    }
+    String path = HttpListener.path(request);
     RestReply reply = new RestReply(ctx.channel(), HttpUtil.isKeepAlive(request), path, mapper, answers);
     for (RestGuard guard : guards) {
       RestGuard.Refusal refusal = guard.check(request);

@@ -3,22 +3,13 @@ package io.github.workerbench.engine.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.workerbench.engine.ApiVersion;
 import io.github.workerbench.engine.cluster.SimulatedCluster;
+import io.github.workerbench.engine.internal.HttpListener;
 import io.github.workerbench.engine.state.EngineState;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
@@ -68,8 +59,7 @@ public final class RestServer implements AutoCloseable {
 
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-  private Channel channel;
+  private HttpListener listener;
 
   /**
    * Binds and starts serving.
@@ -96,46 +86,32 @@ public final class RestServer implements AutoCloseable {
         options.cluster() == null
             ? null
             : new SimulatedClusterHandler(options.cluster(), mapper, new RestJson(options.apiVersion()));
-    try {
-      server.channel =
-          new ServerBootstrap()
-              .group(server.group)
-              .channel(NioServerSocketChannel.class)
-              .childHandler(
-                  new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                      if (tls != null) {
-                        ch.pipeline().addLast(tls.newHandler(ch.alloc()));
-                      }
-                      ch.pipeline()
-                          .addLast(new HttpServerCodec())
-                          .addLast(new HttpObjectAggregator(MAX_BODY_BYTES));
-                      if (remote != null) {
-                        ch.pipeline().addLast(remote);
-                      }
-                      ch.pipeline().addLast(handler);
-                    }
-                  })
-              .bind(new InetSocketAddress(host, port))
-              .syncUninterruptibly()
-              .channel();
-    } catch (RuntimeException e) {
-      server.close();
-      throw e;
-    }
+    server.listener =
+        HttpListener.bind(
+            host,
+            port,
+            2,
+            ch -> {
+              if (tls != null) {
+                ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+              }
+              ch.pipeline().addLast(new HttpServerCodec()).addLast(new HttpObjectAggregator(MAX_BODY_BYTES));
+              if (remote != null) {
+                ch.pipeline().addLast(remote);
+              }
+              ch.pipeline().addLast(handler);
+            });
     return server;
   }
 
   public int port() {
-    return ((InetSocketAddress) channel.localAddress()).getPort();
+    return listener.port();
   }
 
   @Override
   public void close() {
-    if (channel != null) {
-      channel.close().syncUninterruptibly();
+    if (listener != null) {
+      listener.close();
     }
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

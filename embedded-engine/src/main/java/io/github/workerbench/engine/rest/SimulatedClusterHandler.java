@@ -3,6 +3,7 @@ package io.github.workerbench.engine.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.workerbench.engine.cluster.SimulatedCluster;
+import io.github.workerbench.engine.internal.HttpListener;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -54,7 +55,7 @@ final class SimulatedClusterHandler extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(message);
       return;
     }
-    String path = path(request);
+    String path = HttpListener.path(request);
     boolean command = !(request.method().equals(HttpMethod.GET) || NO_COMMAND.matcher(path).matches());
     boolean admitted = !command || cluster.admit(NEVER_REFUSED.matcher(path).matches());
     long delay = cluster.nextDelayNanos();
@@ -101,12 +102,6 @@ final class SimulatedClusterHandler extends ChannelInboundHandlerAdapter {
     } else {
       ctx.executor().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
-  }
-
-  private static String path(FullHttpRequest request) {
-    String uri = request.uri();
-    int query = uri.indexOf('?');
-    return query >= 0 ? uri.substring(0, query) : uri;
   }
 
   /** The requested job type, for the refusal's message; empty when the body does not say. */

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.github.workerbench.engine.EngineClients;
 import io.github.workerbench.engine.EngineConfig;
+import io.github.workerbench.engine.OpenedClients;
 import io.github.workerbench.engine.EngineServer;
 import io.grpc.Status;
 import java.net.URI;
@@ -19,10 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The engine under a remote cluster's conditions, driven by the real client and by raw requests:
@@ -33,14 +34,14 @@ class SimulatedClusterIT {
   private static final long LATENCY_MS = 25;
 
   private EngineServer engine;
-  private final List<CamundaClient> clients = new CopyOnWriteArrayList<>();
+  @RegisterExtension final OpenedClients clients = new OpenedClients();
 
   @AfterEach
   void stop() {
+    // the engine first: the clients close after this
     if (engine != null) {
       engine.close();
     }
-    clients.forEach(CamundaClient::close);
   }
 
   private void start(ClusterConditions conditions) {
@@ -48,30 +49,7 @@ class SimulatedClusterIT {
   }
 
   private CamundaClient client(boolean rest, boolean retry) {
-    CamundaClient client =
-        CamundaClient.newClientBuilder()
-            .applyEnvironmentVariableOverrides(false)
-            .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))
-            .restAddress(URI.create("http://127.0.0.1:" + engine.restPort()))
-            .preferRestOverGrpc(rest)
-            .useDefaultRetryPolicy(retry)
-            .build();
-    clients.add(client);
-    return client;
-  }
-
-  private static void deploy(CamundaClient client, String id) {
-    client
-        .newDeployResourceCommand()
-        .addProcessModel(
-            Bpmn.createExecutableProcess(id)
-                .startEvent()
-                .serviceTask("task", t -> t.zeebeJobType(id))
-                .endEvent()
-                .done(),
-            id + ".bpmn")
-        .send()
-        .join();
+    return clients.open(EngineClients.builder(engine).preferRestOverGrpc(rest).useDefaultRetryPolicy(retry));
   }
 
   private static long millisOf(Runnable call) {
@@ -86,7 +64,7 @@ class SimulatedClusterIT {
     start(new ClusterConditions(LATENCY_MS, 0, 0));
     for (boolean rest : new boolean[] {true, false}) {
       CamundaClient client = client(rest, true);
-      deploy(client, "latency-" + rest);
+      EngineClients.deployOneTask(client, "latency-" + rest);
       // when / then: every answer takes at least the latency (the upper bound is generous: a
       // loaded machine adds its own delays, which this test does not measure)
       for (int i = 0; i < 5; i++) {
@@ -111,7 +89,7 @@ class SimulatedClusterIT {
     // given a job waiting before its stream opens (the engine pushes waiting jobs on opening)
     start(new ClusterConditions(LATENCY_MS, 0, 0));
     CamundaClient client = client(false, true);
-    deploy(client, "streamed");
+    EngineClients.deployOneTask(client, "streamed");
     client.newCreateInstanceCommand().bpmnProcessId("streamed").latestVersion().send().join();
     CompletableFuture<Long> received = new CompletableFuture<>();
 
@@ -137,7 +115,7 @@ class SimulatedClusterIT {
     // given one command in flight at most, each in flight for 200 ms
     start(new ClusterConditions(200, 0, 1));
     CamundaClient setup = client(false, true);
-    deploy(setup, "limited");
+    EngineClients.deployOneTask(setup, "limited");
     HttpClient http = HttpClient.newHttpClient();
     URI creations = URI.create("http://127.0.0.1:" + engine.restPort() + "/v2/process-instances");
     URI activation = URI.create("http://127.0.0.1:" + engine.restPort() + "/v2/jobs/activation");
@@ -184,7 +162,7 @@ class SimulatedClusterIT {
     // given
     start(new ClusterConditions(200, 0, 1));
     CamundaClient client = client(false, false);
-    deploy(client, "grpc-limited");
+    EngineClients.deployOneTask(client, "grpc-limited");
 
     // when two creations go out at once, the first holding the only slot for 200 ms
     var first = client.newCreateInstanceCommand().bpmnProcessId("grpc-limited").latestVersion().send();
@@ -235,7 +213,7 @@ class SimulatedClusterIT {
     // given
     start(new ClusterConditions(20, 0, 2));
     CamundaClient client = client(false, true);
-    deploy(client, "retried");
+    EngineClients.deployOneTask(client, "retried");
 
     // when 20 creations go out at once
     List<CompletableFuture<?>> answers = new ArrayList<>();
@@ -253,7 +231,7 @@ class SimulatedClusterIT {
     // given an engine started as it is
     start(ClusterConditions.none());
     CamundaClient client = client(false, false);
-    deploy(client, "switched");
+    EngineClients.deployOneTask(client, "switched");
 
     // when back-pressure is switched on, then off again
     engine.simulate(new ClusterConditions(200, 0, 1));

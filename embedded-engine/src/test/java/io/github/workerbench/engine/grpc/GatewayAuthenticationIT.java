@@ -15,20 +15,14 @@ import io.github.workerbench.engine.auth.AccessTokens;
 import io.github.workerbench.engine.auth.EngineCredentials;
 import io.github.workerbench.engine.state.EngineState;
 import io.github.workerbench.engine.state.VariablesJson;
-import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
-import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.MetadataUtils;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -49,8 +43,7 @@ class GatewayAuthenticationIT {
   private final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
   private final EngineState state = new EngineState((task, delayMillis) -> () -> {}, clock::get);
   private final AccessTokens tokens = new AccessTokens(Duration.ofSeconds(60), clock::get);
-  private Server server;
-  private ManagedChannel channel;
+  private ServedGateway gateway;
 
   private GatewayGrpc.GatewayBlockingStub start(EngineCredentials credentials, String authorization) throws Exception {
     GatewayService service =
@@ -61,9 +54,8 @@ class GatewayAuthenticationIT {
             () -> 0,
             ApiVersion.latest(),
             List.of(new GatewayAuthentication(credentials, tokens)));
-    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(service).build().start();
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-    GatewayGrpc.GatewayBlockingStub stub = GatewayGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    gateway = ServedGateway.serve(service);
+    GatewayGrpc.GatewayBlockingStub stub = gateway.stub();
     if (authorization != null) {
       Metadata headers = new Metadata();
       headers.put(AUTHORIZATION, authorization);
@@ -74,11 +66,8 @@ class GatewayAuthenticationIT {
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (channel != null) {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-    if (server != null) {
-      server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    if (gateway != null) {
+      gateway.close();
     }
     state.close();
   }

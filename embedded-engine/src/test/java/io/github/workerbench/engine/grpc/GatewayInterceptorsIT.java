@@ -9,20 +9,14 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyRequest;
 import io.github.workerbench.engine.state.EngineState;
 import io.github.workerbench.engine.state.VariablesJson;
-import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
-import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.NettyServerBuilder;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +30,7 @@ class GatewayInterceptorsIT {
 
   private final EngineState state = new EngineState((task, delayMillis) -> () -> {}, System::currentTimeMillis);
   private final List<String> seen = new CopyOnWriteArrayList<>();
-  private Server server;
-  private ManagedChannel channel;
+  private ServedGateway gateway;
 
   /** Records each call it sees under its name; refuses CompleteJob when told to. */
   private ServerInterceptor recording(String name, boolean refuseCompletion) {
@@ -60,18 +53,14 @@ class GatewayInterceptorsIT {
     GatewayService service =
         new GatewayService(
             state, new VariablesJson(new ObjectMapper()), "127.0.0.1", () -> 0, ApiVersion.latest(), interceptors);
-    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(service).build().start();
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-    return GatewayGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    gateway = ServedGateway.serve(service);
+    return gateway.stub();
   }
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (channel != null) {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-    if (server != null) {
-      server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    if (gateway != null) {
+      gateway.close();
     }
     state.close();
   }

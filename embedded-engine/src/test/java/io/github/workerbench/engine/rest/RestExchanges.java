@@ -137,13 +137,10 @@ final class RestExchanges {
         Bpmn.convertToString(
             Bpmn.createExecutableProcess("quick").startEvent().serviceTask("note", t -> t.zeebeJobType("quick")).endEvent().done());
     String body =
-        "--" + BOUNDARY + "\r\n"
-            + "Content-Disposition: form-data; name=\"resources\"; filename=\"order.bpmn\"\r\n"
-            + "Content-Type: application/xml\r\n\r\n" + order + "\r\n"
-            + "--" + BOUNDARY + "\r\n"
-            + "Content-Disposition: form-data; name=\"resources\"; filename=\"quick.bpmn\"\r\n"
-            + "Content-Type: application/xml\r\n\r\n" + empty + "\r\n"
-            + "--" + BOUNDARY + "--\r\n";
+        new MultipartBody(BOUNDARY)
+            .xmlFile("resources", "order.bpmn", order)
+            .xmlFile("resources", "quick.bpmn", empty)
+            .build();
     send("deployment", HttpMethod.POST, "/v2/deployments", "multipart/form-data; boundary=" + BOUNDARY, body, "DeploymentResult");
   }
 

@@ -80,12 +80,7 @@ class RestHandlerRequestTest {
         Bpmn.convertToString(
             Bpmn.createExecutableProcess("p").startEvent().serviceTask("task", t -> t.zeebeJobType("work")).endEvent().done());
     String body =
-        "--" + BOUNDARY + "\r\n"
-            + "Content-Disposition: form-data; name=\"tenantId\"\r\n\r\n<default>\r\n"
-            + "--" + BOUNDARY + "\r\n"
-            + "Content-Disposition: form-data; name=\"" + partName + "\"; filename=\"p.bpmn\"\r\n"
-            + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n"
-            + "--" + BOUNDARY + "--\r\n";
+        new MultipartBody(BOUNDARY).field("tenantId", "<default>").xmlFile(partName, "p.bpmn", bpmn).build();
     return send(
         HttpMethod.POST, "/v2/deployments", "multipart/form-data; boundary=" + BOUNDARY, body.getBytes(StandardCharsets.UTF_8));
   }

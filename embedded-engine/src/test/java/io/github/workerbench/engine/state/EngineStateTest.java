@@ -108,9 +108,7 @@ class EngineStateTest {
     assertThat(poll(60_000)).isEmpty();
     assertThat(state.counters().incidents()).isEqualTo(1);
     assertThat(instance(instanceKey).hasIncident()).isTrue();
-    assertThatThrownBy(() -> state.complete(job.key(), Map.of()))
-        .isInstanceOfSatisfying(
-            CommandRejectedException.class, e -> assertThat(e.type()).isEqualTo(RejectionType.INVALID_STATE));
+    assertCompletionRejected(job, RejectionType.INVALID_STATE);
   }
 
   @Test
@@ -171,9 +169,7 @@ class EngineStateTest {
     // then
     assertThat(instance(instanceKey).state()).isEqualTo(InstanceState.COMPLETED);
     assertThat(poll(60_000)).isEmpty();
-    assertThatThrownBy(() -> state.complete(job.key(), Map.of()))
-        .isInstanceOfSatisfying(
-            CommandRejectedException.class, e -> assertThat(e.type()).isEqualTo(RejectionType.NOT_FOUND));
+    assertCompletionRejected(job, RejectionType.NOT_FOUND);
   }
 
   @Test
@@ -190,9 +186,7 @@ class EngineStateTest {
     // then the job is done once; the second worker's completion finds nothing
     assertThat(second.key()).isEqualTo(first.key());
     assertThat(instance(instanceKey).state()).isEqualTo(InstanceState.COMPLETED);
-    assertThatThrownBy(() -> state.complete(second.key(), Map.of()))
-        .isInstanceOfSatisfying(
-            CommandRejectedException.class, e -> assertThat(e.type()).isEqualTo(RejectionType.NOT_FOUND));
+    assertCompletionRejected(second, RejectionType.NOT_FOUND);
     assertThat(state.counters().jobsCompleted()).isEqualTo(1);
   }
 
@@ -204,9 +198,7 @@ class EngineStateTest {
     state.complete(job.key(), Map.of());
 
     // when / then
-    assertThatThrownBy(() -> state.complete(job.key(), Map.of()))
-        .isInstanceOfSatisfying(
-            CommandRejectedException.class, e -> assertThat(e.type()).isEqualTo(RejectionType.NOT_FOUND));
+    assertCompletionRejected(job, RejectionType.NOT_FOUND);
   }
 
   @Test
@@ -384,5 +376,11 @@ class EngineStateTest {
       answers.forEach(all::addAll);
       return all;
     }
+  }
+
+  /** Completing {@code job} now is rejected with {@code type}. */
+  private void assertCompletionRejected(ActivatedJobData job, RejectionType type) {
+    assertThatThrownBy(() -> state.complete(job.key(), Map.of()))
+        .isInstanceOfSatisfying(CommandRejectedException.class, e -> assertThat(e.type()).isEqualTo(type));
   }
 }
