@@ -2,6 +2,7 @@ package io.github.workerbench.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.workerbench.core.engine.EmbeddedEngine;
 import io.github.workerbench.core.handler.HandlerJar;
 import io.github.workerbench.core.worker.DefaultWorkerFactory;
 import io.github.workerbench.model.result.RepeatMetrics;
@@ -88,12 +89,7 @@ class UserHandlerIT {
     // when (no warm-up: its jobs would each wait for the 25 ms too)
     ScenarioResult result;
     try (ScenarioRunner far =
-        new ScenarioRunner(
-            new EngineRepeatDriver(
-                EmbeddedEngine::new, new DefaultWorkerFactory(), Warmup.none(), System::nanoTime),
-            System::nanoTime,
-            Clock.systemUTC(),
-            RunListener.noop())) {
+        new ScenarioRunner(new EngineRepeatDriver(EmbeddedEngine::new, new DefaultWorkerFactory()))) {
       result = far.run(plan);
     }
 
