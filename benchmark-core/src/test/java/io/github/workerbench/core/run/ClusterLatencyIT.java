@@ -101,7 +101,7 @@ class ClusterLatencyIT {
   @ParameterizedTest
   @EnumSource(value = TransportKind.class, names = {"REST", "GRPC_POLL"})
   void shouldLoseNoJobWhenBackPressureRefusesCommands(TransportKind transport) {
-    // given two commands in flight at most, each 20 ms away: creations and activations beyond
+    // given five commands in flight at most, each 20 ms away: creations and activations beyond
     // are refused, completions never
     ScenarioPlan plan =
         ScenarioPlan.of(
@@ -110,7 +110,7 @@ class ClusterLatencyIT {
                 .maxConcurrentJobs(20)
                 .transport(transport)
                 .engineLatencyMs(20L)
-                .engineMaxInflight(2)
+                .engineMaxInflight(5)
                 .build());
 
     // when
